@@ -2,6 +2,7 @@ package org.civicdesk.risk.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.civicdesk.directory.Units;
@@ -69,7 +70,8 @@ class RiskChanges {
     }
 
     private Mono<Outcome> apply(Map<String, RiskStatus> rows, RiskLevel level, @Nullable Long unitId, String reason, String by) {
-        Instant now = clock.instant();
+        // As PostgreSQL keeps it, so that the event and the history name the same instant.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RiskStatus district = rows.get(RiskRepository.DISTRICT);
         if (unitId == null) {
             Instant since = level == district.level() ? district.since() : now;
