@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.connection.SubscriptionListener;
@@ -22,16 +22,19 @@ import reactor.util.retry.Retry;
  * Publish and subscribe between instances through Redis. One pub/sub connection per instance
  * carries every module's channels; a subscription that Redis drops is renewed with back-off, so
  * a module only says what it listens to. Messages published while Redis is away are lost: use
- * it to tell other instances something they can also learn from PostgreSQL.
+ * it to tell other instances something they can also learn from PostgreSQL. The connection is
+ * closed when the application stops, after the modules' listeners and before the connection
+ * factory, and opened again on the first listener after a restart.
  */
 @Component
-public class RedisChannels implements DisposableBean {
+public class RedisChannels implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(RedisChannels.class);
 
     private final ReactiveRedisConnectionFactory factory;
     private final ReactiveStringRedisTemplate redis;
     private volatile @Nullable ReactiveRedisMessageListenerContainer container;
+    private volatile boolean running;
 
     RedisChannels(ReactiveRedisConnectionFactory factory, ReactiveStringRedisTemplate redis) {
         this.factory = factory;
@@ -82,11 +85,34 @@ public class RedisChannels implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops after the listeners (default phase) and before the Redis connection factory (0).
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
         ReactiveRedisMessageListenerContainer current = container;
         container = null;
         if (current != null) {
-            current.destroy();
+            try {
+                current.destroy();
+            }
+            catch (RuntimeException ex) {
+                // The subscriptions ended first and gave their connection back already.
+                log.debug("Redis listener container closed with: " + ex.getMessage());
+            }
         }
     }
 }

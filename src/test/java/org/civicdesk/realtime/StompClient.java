@@ -38,8 +38,6 @@ public final class StompClient implements AutoCloseable {
         }
     }
 
-    private static final HttpClient http = HttpClient.newHttpClient();
-
     private final LinkedBlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -47,9 +45,13 @@ public final class StompClient implements AutoCloseable {
     private final WebSocket socket;
     private volatile boolean paused;
     private volatile boolean owed;
+    private volatile @Nullable Throwable failure;
 
     private StompClient(URI uri, String... subprotocols) {
-        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        // An HttpClient of its own: with one shared by all sockets, a paused socket was seen to fail
+        // with "Invalid UTF-8" in the JDK client, while a Reactor Netty client reading the same
+        // frames found every one valid.
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
@@ -116,7 +118,8 @@ public final class StompClient implements AutoCloseable {
         try {
             Frame frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
-                throw new AssertionError("No frame within " + timeout + (closed.isDone() ? " (closed " + closed.join() + ")" : ""));
+                throw new AssertionError("No frame within " + timeout + (closed.isDone() ? " (closed " + closed.join() + ")" : ""),
+                        failure);
             }
             return frame;
         }
@@ -314,6 +317,7 @@ public final class StompClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            failure = error;
             closed.complete(-1);
         }
     }

@@ -68,6 +68,8 @@ final class StompConnection {
         this.caller = who;
         this.sendEveryNanos = sendEveryMillis * 1_000_000;
         this.expectEveryNanos = expectEveryMillis * 1_000_000;
+        // The client owes heart-beats from CONNECTED on, however long connecting took.
+        this.lastRead = System.nanoTime();
         this.connected = true;
     }
 
