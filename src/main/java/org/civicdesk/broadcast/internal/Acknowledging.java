@@ -33,7 +33,7 @@ public class Acknowledging {
         return outbox.acknowledge(noticeId, unitId, by, via, now)
                 .switchIfEmpty(Mono.error(() -> new NoticeNotFound(noticeId)))
                 .flatMap(result -> {
-                    DeliveryOutbox.Row row = result.getKey();
+                    DeliveryRecords.Row row = result.getKey();
                     boolean first = result.getValue();
                     Acknowledgement ack = new Acknowledgement(noticeId, unitId, row.acknowledgedAt(), row.acknowledgedBy(),
                             row.ackVia(), first);

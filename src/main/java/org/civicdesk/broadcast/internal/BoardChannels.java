@@ -38,13 +38,16 @@ class BoardChannels {
     private final Notices notices;
     private final NoticeRepository repository;
     private final DeliveryOutbox outbox;
+    private final DeliveryRecords records;
     private final Clock clock;
 
-    BoardChannels(Realtime realtime, Notices notices, NoticeRepository repository, DeliveryOutbox outbox, Clock clock) {
+    BoardChannels(Realtime realtime, Notices notices, NoticeRepository repository, DeliveryOutbox outbox,
+            DeliveryRecords records, Clock clock) {
         this.realtime = realtime;
         this.notices = notices;
         this.repository = repository;
         this.outbox = outbox;
+        this.records = records;
         this.clock = clock;
         realtime.declare(NoticeDelivery.TOPIC, new TopicPolicy() {
             @Override
@@ -84,7 +87,7 @@ class BoardChannels {
         if (!QUEUE.equals(event.destination()) || unitId == null) {
             return;
         }
-        outbox.waiting(unitId).collectList()
+        records.waiting(unitId).collectList()
                 .filter(ids -> !ids.isEmpty())
                 .flatMap(ids -> repository.findAll(ids)
                         .concatMap(notice -> realtime.sendToUser(event.username(), QUEUE, NoticeMessage.of(notice)))

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.r2dbc.spi.Readable;
 import org.civicdesk.broadcast.AckChannel;
 import org.civicdesk.directory.Unit;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -23,19 +21,15 @@ import reactor.core.publisher.Mono;
 class DeliveryOutbox {
 
     private final DatabaseClient db;
+    private final DeliveryRecords records;
 
-    DeliveryOutbox(DatabaseClient db) {
+    DeliveryOutbox(DatabaseClient db, DeliveryRecords records) {
         this.db = db;
+        this.records = records;
     }
 
     /** A claimed row. */
     record Claimed(long noticeId, long unitId) {
-    }
-
-    /** A unit's record for one notice. */
-    record Row(long noticeId, long unitId, String unitName, @Nullable Instant deliveredAt, @Nullable String deliveredVia,
-            @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, @Nullable AckChannel ackVia,
-            @Nullable Instant escalatedAt) {
     }
 
     Mono<Void> insert(long noticeId, List<Unit> units) {
@@ -89,7 +83,7 @@ class DeliveryOutbox {
      * Records a unit's acknowledgement unless it has one; emits the row as it now stands and
      * whether this was the first.
      */
-    Mono<Map.Entry<Row, Boolean>> acknowledge(long noticeId, long unitId, String by, AckChannel via, Instant now) {
+    Mono<Map.Entry<DeliveryRecords.Row, Boolean>> acknowledge(long noticeId, long unitId, String by, AckChannel via, Instant now) {
         return db.sql("""
                 update notice_deliveries
                    set acknowledged_at = :now, acknowledged_by = :by, ack_via = :via,
@@ -97,34 +91,9 @@ class DeliveryOutbox {
                  where notice_id = :notice and unit_id = :unit and acknowledged_at is null
                 returning *""")
                 .bind("now", now).bind("by", by).bind("via", via.name()).bind("notice", noticeId).bind("unit", unitId)
-                .map(DeliveryOutbox::row).one()
+                .map(DeliveryRecords::row).one()
                 .map(row -> Map.entry(row, true))
-                .switchIfEmpty(Mono.defer(() -> find(noticeId, unitId).map(row -> Map.entry(row, false))));
-    }
-
-    Mono<Row> find(long noticeId, long unitId) {
-        return db.sql("select * from notice_deliveries where notice_id = :notice and unit_id = :unit")
-                .bind("notice", noticeId).bind("unit", unitId).map(DeliveryOutbox::row).one();
-    }
-
-    Flux<Row> forNotice(long noticeId) {
-        return db.sql("select * from notice_deliveries where notice_id = :notice order by unit_name, unit_id")
-                .bind("notice", noticeId).map(DeliveryOutbox::row).all();
-    }
-
-    /** A unit's rows, newest notice first. */
-    Flux<Row> forUnit(long unitId, int limit) {
-        return db.sql("select * from notice_deliveries where unit_id = :unit order by notice_id desc limit :n")
-                .bind("unit", unitId).bind("n", limit).map(DeliveryOutbox::row).all();
-    }
-
-    /** Notices a unit has not yet had, or must still acknowledge. */
-    Flux<Long> waiting(long unitId) {
-        return db.sql("""
-                select d.notice_id from notice_deliveries d join notices n on n.id = d.notice_id
-                 where d.unit_id = :unit and (d.delivered_at is null or (n.requires_ack and d.acknowledged_at is null))
-                 order by d.notice_id limit 100""")
-                .bind("unit", unitId).map(row -> row.get("notice_id", Long.class)).all();
+                .switchIfEmpty(Mono.defer(() -> records.find(noticeId, unitId).map(row -> Map.entry(row, false))));
     }
 
     Mono<Void> delivered(List<Long> noticeIds, long unitId, String via, Instant now) {
@@ -158,25 +127,5 @@ class DeliveryOutbox {
                  where notice_id = :notice and unit_id = any(:units)""")
                 .bind("now", now).bind("notice", noticeId).bind("units", unitIds.toArray(Long[]::new))
                 .then();
-    }
-
-    /** Per notice: units, and units that acknowledged. */
-    Mono<Map<Long, long[]>> counts(List<Long> noticeIds) {
-        return db.sql("""
-                select notice_id, count(*) as total, count(acknowledged_at) as acknowledged
-                  from notice_deliveries where notice_id = any(:ids) group by notice_id""")
-                .bind("ids", noticeIds.toArray(Long[]::new))
-                .map(row -> Map.entry(row.get("notice_id", Long.class),
-                        new long[] {row.get("total", Long.class), row.get("acknowledged", Long.class)}))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    private static Row row(Readable row) {
-        String via = row.get("ack_via", String.class);
-        return new Row(row.get("notice_id", Long.class), row.get("unit_id", Long.class), row.get("unit_name", String.class),
-                row.get("delivered_at", Instant.class), row.get("delivered_via", String.class),
-                row.get("acknowledged_at", Instant.class), row.get("acknowledged_by", String.class),
-                via == null ? null : AckChannel.valueOf(via), row.get("escalated_at", Instant.class));
     }
 }

@@ -67,9 +67,9 @@ class NoticeController {
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'REGISTRY_STAFF', 'FUNERAL_STAFF')")
     @Operation(summary = "The newest notices with their acknowledgement counts (staff)")
-    Flux<NoticeViews.Summary> list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+    Flux<NoticeViews.Summary> list(@RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) @Nullable Long before) {
-        return views.recent(limit, before);
+        return views.recent(Math.max(1, Math.min(limit, 200)), before);
     }
 
     @GetMapping("/{id}")

@@ -17,12 +17,12 @@ import reactor.core.publisher.Mono;
 class NoticeViews {
 
     private final NoticeRepository notices;
-    private final DeliveryOutbox outbox;
+    private final DeliveryRecords records;
     private final Clock clock;
 
-    NoticeViews(NoticeRepository notices, DeliveryOutbox outbox, Clock clock) {
+    NoticeViews(NoticeRepository notices, DeliveryRecords records, Clock clock) {
         this.notices = notices;
-        this.outbox = outbox;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -57,7 +57,7 @@ class NoticeViews {
     Mono<Report> report(long id) {
         Instant now = clock.instant();
         return notices.find(id).switchIfEmpty(Mono.error(() -> new NoticeNotFound(id)))
-                .flatMap(notice -> outbox.forNotice(id)
+                .flatMap(notice -> records.forNotice(id)
                         .map(row -> new UnitState(row.unitId(), row.unitName(), row.deliveredAt(), row.deliveredVia(),
                                 row.acknowledgedAt(), row.acknowledgedBy(), row.ackVia(),
                                 row.acknowledgedAt() == null && notice.overdueAt(now), row.escalatedAt()))
@@ -71,8 +71,8 @@ class NoticeViews {
 
     Flux<ForUnit> forUnit(long unitId, int limit) {
         Instant now = clock.instant();
-        return outbox.forUnit(unitId, limit).collectList()
-                .flatMapMany(rows -> notices.findAll(rows.stream().map(DeliveryOutbox.Row::noticeId).toList())
+        return records.forUnit(unitId, limit).collectList()
+                .flatMapMany(rows -> notices.findAll(rows.stream().map(DeliveryRecords.Row::noticeId).toList())
                         .collectMap(Notice::id)
                         .flatMapIterable(byId -> rows.stream()
                                 .filter(row -> byId.containsKey(row.noticeId()))
@@ -89,7 +89,7 @@ class NoticeViews {
             return Flux.empty();
         }
         Instant now = clock.instant();
-        return outbox.counts(list.stream().map(Notice::id).toList())
+        return records.counts(list.stream().map(Notice::id).toList())
                 .flatMapIterable(counts -> list.stream().map(notice -> {
                     long[] c = counts.getOrDefault(notice.id(), new long[] {0, 0});
                     return new Summary(notice, c[0], c[1], c[0] - c[1], c[1] < c[0] && notice.overdueAt(now));

@@ -25,11 +25,11 @@ class Progress {
     private static final Log log = LogFactory.getLog(Progress.class);
 
     private final Realtime realtime;
-    private final DeliveryOutbox outbox;
+    private final DeliveryRecords records;
 
-    Progress(Realtime realtime, DeliveryOutbox outbox) {
+    Progress(Realtime realtime, DeliveryRecords records) {
         this.realtime = realtime;
-        this.outbox = outbox;
+        this.records = records;
     }
 
     /**
@@ -62,7 +62,7 @@ class Progress {
     }
 
     private Mono<Void> counted(Notice notice, String event, List<Long> unitIds, Instant at, @Nullable AckChannel via) {
-        return outbox.counts(List.of(notice.id()))
+        return records.counts(List.of(notice.id()))
                 .map(counts -> counts.getOrDefault(notice.id(), new long[] {0, 0}))
                 .flatMap(c -> publish(new Step(event, notice.id(), notice.title(), unitIds, at, via, c[0], c[1], c[0] - c[1])));
     }

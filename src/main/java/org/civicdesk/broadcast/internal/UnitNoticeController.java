@@ -3,8 +3,6 @@ package org.civicdesk.broadcast.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.civicdesk.broadcast.AckChannel;
 import org.civicdesk.broadcast.Acknowledgement;
 import org.civicdesk.broadcast.NotAUnitMember;
@@ -43,8 +41,8 @@ class UnitNoticeController {
     @GetMapping
     @PreAuthorize("hasRole('UNIT_MEMBER')")
     @Operation(summary = "The notices sent to my unit, newest first, with my unit's acknowledgement (unit members)")
-    Flux<NoticeViews.ForUnit> list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return unit().flatMapMany(unitId -> views.forUnit(unitId, limit));
+    Flux<NoticeViews.ForUnit> list(@RequestParam(defaultValue = "50") int limit) {
+        return unit().flatMapMany(unitId -> views.forUnit(unitId, Math.max(1, Math.min(limit, 200))));
     }
 
     @PostMapping("/{id}/acknowledgement")

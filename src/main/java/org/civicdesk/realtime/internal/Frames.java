@@ -11,6 +11,7 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The frames the server writes, encoded by spring-messaging's {@link StompEncoder} (which escapes
@@ -59,6 +60,12 @@ class Frames {
         }
         headers.put("content-type", "text/plain;charset=UTF-8");
         return encode(StompCommand.ERROR, headers, detail.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Ends a session as STOMP does after a client's mistake: an ERROR frame, then the socket closes. */
+    Mono<Void> refuse(StompConnection connection, String message, @Nullable String receiptId, String detail) {
+        connection.fail(error(message, receiptId, null, detail));
+        return Mono.empty();
     }
 
     /** The part of a topic MESSAGE that every subscriber shares: headers after the first line, body. */

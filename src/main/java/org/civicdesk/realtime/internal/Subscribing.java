@@ -50,30 +50,30 @@ class Subscribing {
         String id = headers.getSubscriptionId();
         String receipt = headers.getReceipt();
         if (destination == null || id == null) {
-            return fail(connection, "SUBSCRIBE needs destination and id", receipt, "Both the destination and id headers are required.");
+            return frames.refuse(connection, "SUBSCRIBE needs destination and id", receipt, "Both the destination and id headers are required.");
         }
         if (connection.subscription(id) != null) {
-            return fail(connection, "subscription id in use", receipt, "This connection already has a subscription " + id + ".");
+            return frames.refuse(connection, "subscription id in use", receipt, "This connection already has a subscription " + id + ".");
         }
         if (connection.subscriptions().size() >= settings.maxSubscriptions()) {
-            return fail(connection, "too many subscriptions", receipt, "At most " + settings.maxSubscriptions() + " per connection.");
+            return frames.refuse(connection, "too many subscriptions", receipt, "At most " + settings.maxSubscriptions() + " per connection.");
         }
         Subscription.AckMode mode = Subscription.AckMode.of(headers.getAck());
         if (mode == null) {
-            return fail(connection, "unknown ack mode", receipt, "ack must be auto, client or client-individual.");
+            return frames.refuse(connection, "unknown ack mode", receipt, "ack must be auto, client or client-individual.");
         }
         TopicPolicy policy = destinations.policy(destination);
         if (policy == null) {
-            return fail(connection, "unknown destination", receipt, "There is no destination " + destination + ".");
+            return frames.refuse(connection, "unknown destination", receipt, "There is no destination " + destination + ".");
         }
         Caller caller = connection.caller();
         boolean personal = Destinations.personal(destination);
         if (!policy.maySubscribe(caller) || (personal && caller == null)) {
-            return fail(connection, "forbidden destination", receipt, "You may not subscribe to " + destination + ".");
+            return frames.refuse(connection, "forbidden destination", receipt, "You may not subscribe to " + destination + ".");
         }
         Long lastSeq = lastSeq(headers.getFirstNativeHeader("last-seq"));
         if (lastSeq != null && lastSeq < 0) {
-            return fail(connection, "malformed last-seq", receipt, "last-seq must be the sequence number of the last message seen.");
+            return frames.refuse(connection, "malformed last-seq", receipt, "last-seq must be the sequence number of the last message seen.");
         }
         Subscription subscription = new Subscription(connection, id, destination, mode, policy);
         connection.add(subscription);
@@ -105,17 +105,12 @@ class Subscribing {
     Mono<Void> unsubscribe(StompConnection connection, StompHeaderAccessor headers) {
         String id = headers.getSubscriptionId();
         if (id == null) {
-            return fail(connection, "UNSUBSCRIBE needs an id", headers.getReceipt(), "The id header is missing.");
+            return frames.refuse(connection, "UNSUBSCRIBE needs an id", headers.getReceipt(), "The id header is missing.");
         }
         Subscription removed = connection.remove(id);
         if (removed != null) {
             connections.unsubscribed(removed);
         }
-        return Mono.empty();
-    }
-
-    private Mono<Void> fail(StompConnection connection, String message, @Nullable String receipt, String detail) {
-        connection.fail(frames.error(message, receipt, null, detail));
         return Mono.empty();
     }
 

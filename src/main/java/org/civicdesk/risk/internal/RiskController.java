@@ -8,8 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -53,16 +51,16 @@ class RiskController {
 
     @GetMapping("/api/v1/risk-level/history")
     @Operation(summary = "The district's level changes, newest first (public)")
-    Flux<RiskLevelChanged> history(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return repository.history(false, limit);
+    Flux<RiskLevelChanged> history(@RequestParam(defaultValue = "50") int limit) {
+        return repository.history(false, clamp(limit));
     }
 
     @GetMapping("/api/v1/staff/risk-level/history")
     @PreAuthorize("hasAnyRole('ADMIN', 'REGISTRY_STAFF', 'FUNERAL_STAFF')")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Every level change, the units' too, newest first (staff)")
-    Flux<RiskLevelChanged> fullHistory(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return repository.history(true, limit);
+    Flux<RiskLevelChanged> fullHistory(@RequestParam(defaultValue = "50") int limit) {
+        return repository.history(true, clamp(limit));
     }
 
     @GetMapping("/api/v1/staff/risk-level/units")
@@ -87,6 +85,10 @@ class RiskController {
                 .map(outcome -> new LevelSet(outcome.change().unitId(), outcome.change().previous(), outcome.change().level(),
                         outcome.ownLevel(), outcome.change().unitId() != null && outcome.ownLevel() == null,
                         outcome.change().reason(), outcome.change().at()));
+    }
+
+    private static int clamp(int limit) {
+        return Math.max(1, Math.min(limit, 500));
     }
 
     /** A level to set. */
