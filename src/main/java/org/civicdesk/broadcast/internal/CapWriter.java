@@ -1,13 +1,8 @@
 package org.civicdesk.broadcast.internal;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 import org.civicdesk.broadcast.Notice;
 import org.civicdesk.broadcast.NoticeKind;
@@ -15,10 +10,11 @@ import org.civicdesk.platform.Platform;
 import org.civicdesk.risk.Guideline;
 import org.springframework.stereotype.Component;
 
+import static org.civicdesk.broadcast.internal.XmlDocuments.element;
+
 /**
  * A notice as an OASIS CAP 1.2 alert, so that other warning systems can take it in: one
- * {@code info} block in Chinese, category Health, the district as area. Written with the JDK's
- * StAX writer, whose factory is made at start-up.
+ * {@code info} block in Chinese, category Health, the district as area.
  */
 @Component
 class CapWriter {
@@ -26,13 +22,14 @@ class CapWriter {
     static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
     private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    private final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
     private final BroadcastSettings settings;
     private final ZoneId zone;
 
     CapWriter(BroadcastSettings settings, Platform platform) {
         this.settings = settings;
         this.zone = platform.zone();
+        // At start-up, not on an event loop: the first document loads the StAX classes.
+        XmlDocuments.write("warm-up", NAMESPACE, xml -> element(xml, "sent", time(Instant.EPOCH)));
     }
 
     String time(Instant instant) {
@@ -40,12 +37,7 @@ class CapWriter {
     }
 
     String write(Notice notice) {
-        try {
-            StringWriter out = new StringWriter();
-            XMLStreamWriter xml = factory.createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("alert");
-            xml.writeDefaultNamespace(NAMESPACE);
+        return XmlDocuments.write("alert", NAMESPACE, xml -> {
             element(xml, "identifier", "civicdesk-notice-" + notice.id());
             element(xml, "sender", settings.capSender());
             element(xml, "sent", time(notice.issuedAt()));
@@ -78,14 +70,7 @@ class CapWriter {
             element(xml, "areaDesc", settings.districtName());
             xml.writeEndElement();
             xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            return out.toString();
-        }
-        catch (XMLStreamException ex) {
-            throw new IllegalStateException("CAP alert for notice " + notice.id() + " could not be written", ex);
-        }
+        });
     }
 
     private static String instruction(Notice notice) {
@@ -104,11 +89,5 @@ class CapWriter {
             text.append(guideline != null ? "\n" : "，").append("并在民政通签收。");
         }
         return text.toString();
-    }
-
-    static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(value);
-        xml.writeEndElement();
     }
 }
