@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.civicdesk.directory.StaffRole;
+import org.civicdesk.platform.LiveUpdate;
 import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
@@ -111,12 +113,12 @@ class StompProtocolTests {
     }
 
     @Test
-    void liveUpdateEventsReachTheirTopic(@Autowired org.springframework.context.ApplicationEventPublisher events) {
+    void liveUpdateEventsReachTheirTopic(@Autowired ApplicationEventPublisher events) {
         String destination = "/topic/availability.LIVE_" + System.nanoTime();
         try (StompClient client = StompClient.connected(port, null)) {
             client.subscribe("0", destination);
-            events.publishEvent(new org.civicdesk.platform.LiveUpdate(destination, Map.of("remaining", 3)));
-            events.publishEvent(new org.civicdesk.platform.LiveUpdate(destination, Map.of("remaining", 2)));
+            events.publishEvent(new LiveUpdate(destination, Map.of("remaining", 3)));
+            events.publishEvent(new LiveUpdate(destination, Map.of("remaining", 2)));
             StompClient.Frame message = client.next();
             // Close together, the two are merged and the latest wins.
             assertThat(message.body()).contains("\"remaining\":2");

@@ -10,12 +10,14 @@ import org.civicdesk.directory.StaffRole;
 import org.civicdesk.directory.Unit;
 import org.civicdesk.directory.UnitType;
 import org.civicdesk.directory.Units;
+import org.civicdesk.realtime.StompClient;
 import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.ApplicationEventMulticaster;
@@ -31,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CivicDeskTest
 class RiskLevelTests {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     WebTestClient web;
@@ -127,6 +132,18 @@ class RiskLevelTests {
                             .isEqualTo("《新冠肺炎疫情高风险地区及被感染养老机构防控指南（第二版）》");
                 })
                 .verifyComplete();
+    }
+
+    @Test
+    void boardsAndBookingPagesSeeTheNewDistrictLevelLive() {
+        try (StompClient page = StompClient.connected(port, null)) {
+            page.subscribe("level", "/topic/risk-level");
+            RiskTesting.district(web, fixtures.admin(web), RiskLevel.HIGH, "列为高风险区域");
+            StompClient.Frame message = page.next(Duration.ofSeconds(5));
+            assertThat(message.header("destination")).isEqualTo("/topic/risk-level");
+            assertThat(message.body()).contains("\"level\":\"HIGH\"", "\"reason\":\"列为高风险区域\"",
+                    "\"suspendedServices\":[\"FAREWELL_CEREMONY\"]");
+        }
     }
 
     @Test
