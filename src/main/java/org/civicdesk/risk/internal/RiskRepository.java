@@ -28,8 +28,8 @@ public class RiskRepository {
 
     static final String DISTRICT = "district";
 
-    private static final TypeReference<Map<String, Double>> FACTORS = new TypeReference<>() { };
-    private static final TypeReference<Map<UnitType, Guideline>> GUIDELINES = new TypeReference<>() { };
+    static final TypeReference<Map<String, Double>> FACTORS = new TypeReference<>() { };
+    static final TypeReference<Map<UnitType, Guideline>> GUIDELINES = new TypeReference<>() { };
 
     private final DatabaseClient db;
     private final JsonMapper json;
