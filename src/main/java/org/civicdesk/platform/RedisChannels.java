@@ -1,16 +1,20 @@
 package org.civicdesk.platform;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.connection.SubscriptionListener;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -22,9 +26,12 @@ import reactor.util.retry.Retry;
  * Publish and subscribe between instances through Redis. One pub/sub connection per instance
  * carries every module's channels; a subscription that Redis drops is renewed with back-off, so
  * a module only says what it listens to. Messages published while Redis is away are lost: use
- * it to tell other instances something they can also learn from PostgreSQL. The connection is
- * closed when the application stops, after the modules' listeners and before the connection
- * factory, and opened again on the first listener after a restart.
+ * it to tell other instances something they can also learn from PostgreSQL.
+ * <p>
+ * Commands run on a connection held from start-up: the template asks the connection factory for
+ * one on every call, under the factory's lock, and an event loop waiting on that lock is a
+ * blocked one. The connections are closed when the application stops, after the modules'
+ * listeners and before the connection factory, and opened again after a restart.
  */
 @Component
 public class RedisChannels implements SmartLifecycle {
@@ -32,18 +39,51 @@ public class RedisChannels implements SmartLifecycle {
     private static final Log log = LogFactory.getLog(RedisChannels.class);
 
     private final ReactiveRedisConnectionFactory factory;
-    private final ReactiveStringRedisTemplate redis;
     private volatile @Nullable ReactiveRedisMessageListenerContainer container;
+    private volatile @Nullable ReactiveRedisConnection connection;
     private volatile boolean running;
 
-    RedisChannels(ReactiveRedisConnectionFactory factory, ReactiveStringRedisTemplate redis) {
+    RedisChannels(ReactiveRedisConnectionFactory factory) {
         this.factory = factory;
-        this.redis = redis;
     }
 
     /** Sends a message to every instance listening on the channel (a {@link Platform#key} name). */
     public Mono<Long> publish(String channel, String message) {
-        return redis.convertAndSend(channel, message);
+        return execute(redis -> redis.pubSubCommands().publish(utf8(channel), utf8(message))).next();
+    }
+
+    /** Runs commands on this instance's held connection; after a failure the next call takes a new one. */
+    public <T> Flux<T> execute(Function<ReactiveRedisConnection, Publisher<T>> commands) {
+        return Flux.defer(() -> commands.apply(connection()))
+                .doOnError(ex -> {
+                    ReactiveRedisConnection broken = connection;
+                    connection = null;
+                    if (broken != null) {
+                        broken.closeLater().subscribe(done -> { }, closing -> { });
+                    }
+                });
+    }
+
+    public static ByteBuffer utf8(String value) {
+        return ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String utf8(ByteBuffer value) {
+        return StandardCharsets.UTF_8.decode(value.duplicate()).toString();
+    }
+
+    private ReactiveRedisConnection connection() {
+        ReactiveRedisConnection current = connection;
+        if (current == null) {
+            synchronized (this) {
+                current = connection;
+                if (current == null) {
+                    current = factory.getReactiveConnection();
+                    connection = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -87,6 +127,12 @@ public class RedisChannels implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        try {
+            connection();
+        }
+        catch (RuntimeException ex) {
+            log.warn("No Redis connection yet, the first command will try again: " + ex.getMessage());
+        }
     }
 
     @Override
@@ -103,6 +149,11 @@ public class RedisChannels implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        ReactiveRedisConnection held = connection;
+        connection = null;
+        if (held != null) {
+            held.close();
+        }
         ReactiveRedisMessageListenerContainer current = container;
         container = null;
         if (current != null) {

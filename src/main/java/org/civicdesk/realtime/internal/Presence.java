@@ -1,5 +1,6 @@
 package org.civicdesk.realtime.internal;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,9 +13,9 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civicdesk.platform.Platform;
+import org.civicdesk.platform.RedisChannels;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -34,16 +35,18 @@ public class Presence implements SmartLifecycle {
     private static final Duration RENEW = Duration.ofSeconds(5);
     private static final Duration EXPIRY = Duration.ofSeconds(20);
 
-    private final ReactiveStringRedisTemplate redis;
+    private final RedisChannels redis;
     private final Platform platform;
-    private final String key;
+    private final ByteBuffer key;
+    private final ByteBuffer field;
     private final Map<Long, AtomicInteger> local = new ConcurrentHashMap<>();
     private volatile @Nullable Disposable renewing;
 
-    Presence(ReactiveStringRedisTemplate redis, Platform platform) {
+    Presence(RedisChannels redis, Platform platform) {
         this.redis = redis;
         this.platform = platform;
-        this.key = platform.key("realtime", "presence");
+        this.key = RedisChannels.utf8(platform.key("realtime", "presence"));
+        this.field = RedisChannels.utf8(platform.instanceId());
     }
 
     void joined(@Nullable Long unitId) {
@@ -67,9 +70,9 @@ public class Presence implements SmartLifecycle {
     public Mono<Set<Long>> connectedUnits() {
         Set<Long> mine = Set.copyOf(local.keySet());
         long now = System.currentTimeMillis();
-        return redis.<String, String>opsForHash().entries(key)
-                .filter(entry -> !entry.getKey().equals(platform.instanceId()))
-                .map(Map.Entry::getValue)
+        return redis.execute(connection -> connection.hashCommands().hGetAll(key.duplicate()))
+                .filter(entry -> !RedisChannels.utf8(entry.getKey()).equals(platform.instanceId()))
+                .map(entry -> RedisChannels.utf8(entry.getValue()))
                 .filter(value -> expiry(value) > now)
                 .flatMapIterable(Presence::units)
                 .collect(Collectors.toCollection(HashSet::new))
@@ -83,7 +86,8 @@ public class Presence implements SmartLifecycle {
     private Mono<Void> write() {
         String units = local.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
         String value = (System.currentTimeMillis() + EXPIRY.toMillis()) + ";" + units;
-        return redis.opsForHash().put(key, platform.instanceId(), value)
+        return redis.execute(connection -> connection.hashCommands().hSet(key.duplicate(), field.duplicate(),
+                        RedisChannels.utf8(value)))
                 .then()
                 .onErrorResume(ex -> {
                     log.debug("Presence not written, Redis unavailable: " + ex.getMessage());
@@ -119,7 +123,8 @@ public class Presence implements SmartLifecycle {
         renewing = null;
         try {
             // Shutting down: let the others stop counting this instance's units at once.
-            redis.opsForHash().remove(key, platform.instanceId()).block(Duration.ofSeconds(2));
+            redis.execute(connection -> connection.hashCommands().hDel(key.duplicate(), field.duplicate()))
+                    .then().block(Duration.ofSeconds(2));
         }
         catch (RuntimeException ex) {
             log.debug("Presence not removed: " + ex.getMessage());
