@@ -30,6 +30,7 @@ class NoticeWorker implements SmartLifecycle {
     private final Platform platform;
     private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().onBackpressureBuffer(1, false);
     private volatile boolean running;
+    private volatile boolean passing;
     private volatile @Nullable Disposable loop;
 
     NoticeWorker(NoticeDelivery delivery, NoticeEscalation escalation, DeliveryOutbox outbox,
@@ -56,7 +57,9 @@ class NoticeWorker implements SmartLifecycle {
                         .onErrorResume(ex -> {
                             log.warn("Notice outbox pass failed, will try again: " + ex.getMessage());
                             return Mono.empty();
-                        }), 1)
+                        })
+                        .doOnSubscribe(subscription -> passing = true)
+                        .doFinally(signal -> passing = false), 1)
                 .subscribe();
     }
 
@@ -67,6 +70,17 @@ class NoticeWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // Let the batch in hand finish (no more are started) rather than cut its queries off.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (passing && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         Disposable current = loop;
         if (current != null) {
             current.dispose();
