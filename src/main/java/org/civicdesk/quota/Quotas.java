@@ -59,6 +59,12 @@ public class Quotas {
         return cache.rules(service);
     }
 
+    /** Changes when a service can be booked and how much of each slot is held back for phone and counter. */
+    public Mono<ServiceRules> updateRules(ServiceCode service, java.time.Duration minNotice, int maxDaysAhead,
+            LocalTime releaseTime, double reserveShare, LocalTime reserveCutoff) {
+        return hotDates.updateRules(service, minNotice, maxDaysAhead, releaseTime, reserveShare, reserveCutoff);
+    }
+
     /** What the risk level at the service's office allows now (companions, capacity, suspension). */
     public Mono<ServicePolicy> policy(ServiceCode service) {
         return cache.policy(service);

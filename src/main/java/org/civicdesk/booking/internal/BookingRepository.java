@@ -175,7 +175,7 @@ class BookingRepository {
                 update bookings set reminded_at = :now
                  where id in (select id from bookings where status = 'CONFIRMED' and day = :d and reminded_at is null
                                order by id limit :n for update skip locked)
-                returning """ + COLUMNS)
+                returning""" + " " + COLUMNS)
                 .bind("d", day).bind("now", now).bind("n", limit)
                 .map(BookingRepository::row).all());
     }

@@ -1,6 +1,8 @@
 package org.civicdesk.quota.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +11,7 @@ import org.civicdesk.platform.InvalidInput;
 import org.civicdesk.quota.HotDate;
 import org.civicdesk.quota.HotTemplate;
 import org.civicdesk.quota.ServiceCode;
+import org.civicdesk.quota.ServiceRules;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -16,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Which dates are hot for a service (the built-in ones where the service uses them, and those
- * staff add) and the template and tranches hot dates are opened and released with.
+ * staff add) and the template and tranches hot dates are opened and released with; also the
+ * service's ordinary booking window, which staff may change as the situation requires.
  */
 @Component
 public class HotDateBook {
@@ -84,6 +88,14 @@ public class HotDateBook {
                             .flatMap(removed -> removed ? quotas.setHot(service, date, false) : Mono.just(false)))
                     .flatMap(changed -> changes.after(service, changed ? List.of(date) : List.of(), List.of()));
         });
+    }
+
+    /** Changes a service's booking window, release time and hold-back for phone and counter. */
+    public Mono<ServiceRules> updateRules(ServiceCode service, Duration minNotice, int maxDaysAhead, LocalTime releaseTime,
+            double reserveShare, LocalTime reserveCutoff) {
+        return tx.transactional(rules.update(service, minNotice, maxDaysAhead, releaseTime, reserveShare, reserveCutoff))
+                .then(changes.after(service, List.of(), List.of()))
+                .then(cache.rules(service));
     }
 
     public Mono<HotTemplate> template(ServiceCode service) {

@@ -13,6 +13,7 @@ import org.civicdesk.quota.QuotaDay;
 import org.civicdesk.quota.Quotas;
 import org.civicdesk.quota.RiskPreview;
 import org.civicdesk.quota.ServiceCode;
+import org.civicdesk.quota.ServiceRules;
 import org.civicdesk.quota.TemplateResult;
 import org.civicdesk.risk.RiskLevel;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +76,22 @@ class QuotaController {
     Mono<TemplateResult> template(@PathVariable ServiceCode service, @Valid @RequestBody QuotaRequests.TemplateRequest request) {
         return quotas.applyTemplate(service, request.from(), request.to(), request.plans(), request.dayCap(),
                 Boolean.TRUE.equals(request.reaccommodate()));
+    }
+
+    @GetMapping("/{service}/rules")
+    @PreAuthorize(MANAGES)
+    @Operation(summary = "The service's booking window, release time, hold-back share and hot-date tranches")
+    Mono<ServiceRules> rules(@PathVariable ServiceCode service) {
+        return quotas.rules(service);
+    }
+
+    @PutMapping("/{service}/rules")
+    @PreAuthorize(MANAGES)
+    @Operation(summary = "Change the minimum notice, how many days ahead a day is released and when, and the share of "
+            + "each slot held back for phone and counter bookings until the cutoff the day before")
+    Mono<ServiceRules> setRules(@PathVariable ServiceCode service, @Valid @RequestBody QuotaRequests.RulesRequest request) {
+        return quotas.updateRules(service, java.time.Duration.ofMinutes(request.minNoticeMinutes()), request.maxDaysAhead(),
+                request.releaseTime(), request.reserveShare(), request.reserveCutoff());
     }
 
     @GetMapping("/{service}/hot-dates")

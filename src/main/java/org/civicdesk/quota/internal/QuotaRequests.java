@@ -66,6 +66,12 @@ final class QuotaRequests {
         }
     }
 
+    /** A service's booking window and hold-back. */
+    record RulesRequest(@NotNull @Min(0) @Max(43200) Integer minNoticeMinutes, @NotNull @Min(0) @Max(365) Integer maxDaysAhead,
+            @NotNull LocalTime releaseTime, @NotNull @DecimalMin("0") @DecimalMax("1") Double reserveShare,
+            @NotNull LocalTime reserveCutoff) {
+    }
+
     /** A staff-added hot date's name. */
     record HotDateRequest(@NotBlank @Size(max = 50) String name) {
     }

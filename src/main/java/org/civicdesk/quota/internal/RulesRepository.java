@@ -48,6 +48,17 @@ class RulesRepository {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
+    Mono<Void> update(ServiceCode service, Duration minNotice, int maxDaysAhead, LocalTime releaseTime, double reserveShare,
+            LocalTime reserveCutoff) {
+        return db.sql("""
+                update quota_services set min_notice_minutes = :notice, max_days_ahead = :ahead, release_time = :release,
+                       reserve_share = :share, reserve_cutoff_time = :cutoff, updated_at = now()
+                 where service = :s""")
+                .bind("s", service.name()).bind("notice", (int) minNotice.toMinutes()).bind("ahead", maxDaysAhead)
+                .bind("release", releaseTime).bind("share", BigDecimal.valueOf(reserveShare)).bind("cutoff", reserveCutoff)
+                .then();
+    }
+
     Flux<DayPlan.SlotPlan> hotTemplate(ServiceCode service) {
         return db.sql("select start_time, end_time, capacity, reserved from quota_hot_template_slots where service = :s order by start_time")
                 .bind("s", service.name())
