@@ -133,7 +133,7 @@ public class DayPlanner {
                         factor, policy.suspended())))
                 .then(quotas.day(service, date))
                 .map(after -> Excesses.of(after, clock.instant(), platform.zone(),
-                        plan.closed() ? "该日已停止预约" : "号源调整"));
+                        plan.closed() && plan.reason() != null ? plan.reason() : "号源调整"));
     }
 
     private static Mono<Void> refuseUnlessReaccommodating(Collection<CapacityReduced> reduced, boolean reaccommodate) {
