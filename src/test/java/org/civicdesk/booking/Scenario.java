@@ -90,6 +90,11 @@ public final class Scenario {
 
     /** A day no other test uses, weeks ahead, never a hot date. */
     public LocalDate freshDay() {
+        return freshDay(clock);
+    }
+
+    /** A day no other test uses, weeks ahead of the clock's today, never a hot date. */
+    public static LocalDate freshDay(Clock clock) {
         LocalDate today = LocalDate.now(clock);
         while (true) {
             LocalDate day = today.plusDays(DAYS.incrementAndGet());
