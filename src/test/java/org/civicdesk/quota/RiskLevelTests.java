@@ -28,6 +28,7 @@ import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,9 +41,11 @@ import static org.mockito.Mockito.doReturn;
  * A risk level applies to capacities, companions and suspended services at once, and bookings
  * that no longer fit are re-accommodated. Risk levels cannot be set yet (another issue), so the
  * levels' profiles are stubbed here, and the change is announced the way the risk module will.
+ * The stub needs a context of its own, closed afterwards so that it holds no connections.
  */
 @CivicDeskTest
-@TestPropertySource(properties = "civicdesk.booking.office-sync-interval=500ms")
+@TestPropertySource(properties = {"civicdesk.booking.office-sync-interval=500ms", "spring.r2dbc.pool.max-size=8"})
+@DirtiesContext
 class RiskLevelTests {
 
     private static final String PROBLEMS = "https://civicdesk.org/problems/";

@@ -290,7 +290,9 @@ class SeatGateConcurrencyTests {
 
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CivicDeskApplication.class).run("--server.port=0",
-                "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--civicdesk.quota.redis-check-interval=200ms");
+                "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--civicdesk.quota.redis-check-interval=200ms",
+                // The machine's PostgreSQL serves every test run at once: a modest pool each.
+                "--spring.r2dbc.pool.max-size=12");
     }
 
     private static WebClient client(ConfigurableApplicationContext app) {
