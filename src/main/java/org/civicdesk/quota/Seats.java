@@ -44,11 +44,6 @@ public class Seats {
         return gate.take(request, inTransaction);
     }
 
-    /** Checks that a slot could be booked now (open, exists, within the window) without taking it. */
-    public Mono<Void> check(ServiceCode service, LocalDate date, LocalTime slotStart) {
-        return gate.place(service, date, slotStart).then();
-    }
-
     /** Moves a seat to another slot: the new seat is taken before the old one is given up. */
     public <T> Mono<T> move(String code, LocalDate date, LocalTime slotStart, Function<SeatGrant, Mono<T>> inTransaction) {
         return changes.move(code, date, slotStart, inTransaction);

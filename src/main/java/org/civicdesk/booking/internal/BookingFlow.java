@@ -86,7 +86,7 @@ class BookingFlow {
         String code = codes.next();
         SeatRequest request = new SeatRequest(code, a.command().service(), a.command().date(), a.command().slotStart(),
                 a.command().channel(), a.hold() ? List.of() : a.checked().personKeys(),
-                a.key() == null ? null : a.owner() + ":" + a.key(), a.fingerprint());
+                a.key() == null ? null : rules.phoneKey(a.owner()) + ":" + a.key(), a.fingerprint());
         return seats.take(request, grant -> write(grant, a))
                 .flatMap(row -> {
                     if (!a.hold()) {

@@ -129,7 +129,8 @@ class CounterKeeper implements SmartLifecycle {
         Set<ServiceCode> all = EnumSet.allOf(ServiceCode.class);
         return counters.claimRebuild(REBUILD_LEASE)
                 .flatMap(claimed -> !claimed ? Mono.<Void>empty()
-                        : quotas.daysFrom(today, all)
+                        : seats.forgetBefore(today)
+                                .thenMany(quotas.daysFrom(today, all))
                                 .flatMap(counters::rebuild, 4)
                                 .then(seats.holders(today).collectMultimap(SeatRepository.Holder::service))
                                 .flatMap(holders -> Flux.fromIterable(all)

@@ -136,6 +136,11 @@ class SeatRepository {
                 .bind("c", code).map(row -> row.get("person_key", String.class)).all().collectList();
     }
 
+    /** Forgets who held seats on days that have passed (those no longer count anyway). */
+    Mono<Void> forgetBefore(LocalDate day) {
+        return db.sql("delete from quota_seat_persons where day < :d").bind("d", day).then();
+    }
+
     /** Every active holder from a day on, for rebuilding Redis. */
     Flux<Holder> holders(LocalDate from) {
         return db.sql("select service, person_key, code, day from quota_seat_persons where day >= :from")
