@@ -1,6 +1,5 @@
 package org.civicdesk.booking;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,54 +7,28 @@ import java.util.List;
 import java.util.Map;
 
 import org.civicdesk.quota.ServiceCode;
-import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.Fixtures;
-import org.civicdesk.support.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A booking's life as its citizen lives it: cancel, reschedule, holds, a calendar file; and funeral bookings. */
-@CivicDeskTest
-class BookingLifeTests {
+class BookingLifeTests extends InScenario {
 
     private static final String PROBLEMS = "https://civicdesk.org/problems/";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    MutableClock clock;
-
-    Scenario scenario;
     LocalDate day;
     Scenario.Citizen citizen;
 
     @BeforeEach
     void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
         day = scenario.freshDay();
         scenario.open(ServiceCode.MARRIAGE_REGISTRATION, day, 1, "09:00", "09:30", "10:00");
         citizen = scenario.citizen();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

@@ -1,47 +1,25 @@
 package org.civicdesk.booking;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.civicdesk.quota.ServiceCode;
-import org.civicdesk.support.CivicDeskTest;
-import org.civicdesk.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every rule a booking must pass, and the problem a citizen gets when it does not. */
-@CivicDeskTest
-class BookingRulesTests {
+class BookingRulesTests extends InScenario {
 
     private static final String PROBLEMS = "https://civicdesk.org/problems/";
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    Clock clock;
-
-    Scenario scenario;
     LocalDate day;
     Scenario.Citizen citizen;
 
     @BeforeEach
     void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
         day = scenario.freshDay();
         scenario.open(ServiceCode.MARRIAGE_REGISTRATION, day, 5, "09:00", "09:30");
         citizen = scenario.citizen();

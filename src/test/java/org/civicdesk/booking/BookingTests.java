@@ -3,47 +3,19 @@ package org.civicdesk.booking;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.civicdesk.quota.ServiceCode;
-import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.FakeTwilio;
-import org.civicdesk.support.Fixtures;
 import org.civicdesk.support.TestServices;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A citizen books through the seat gate and gets a reference to read aloud, masked data and an SMS. */
-@CivicDeskTest
-class BookingTests {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    Clock clock;
-
-    Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
-    }
+class BookingTests extends InScenario {
 
     @Test
     @SuppressWarnings("unchecked")

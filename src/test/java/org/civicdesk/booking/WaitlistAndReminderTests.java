@@ -8,54 +8,27 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.civicdesk.quota.ServiceCode;
-import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.FakeTwilio;
-import org.civicdesk.support.Fixtures;
-import org.civicdesk.support.MutableClock;
 import org.civicdesk.support.TestServices;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A full day's waitlist gets the seats that free up, in order; every booking is reminded the day before, once. */
-@CivicDeskTest
-class WaitlistAndReminderTests {
+class WaitlistAndReminderTests extends InScenario {
 
     private static final String PROBLEMS = "https://civicdesk.org/problems/";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    MutableClock clock;
-
-    Scenario scenario;
     LocalDate day;
 
     @BeforeEach
     void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
         day = scenario.freshDay();
         scenario.open(ServiceCode.MARRIAGE_REGISTRATION, day, 1, "09:00");
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

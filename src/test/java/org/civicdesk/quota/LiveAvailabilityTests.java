@@ -1,6 +1,5 @@
 package org.civicdesk.quota;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.awaitility.Awaitility;
+import org.civicdesk.booking.InScenario;
 import org.civicdesk.booking.Scenario;
 import org.civicdesk.platform.LiveUpdate;
-import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,26 +19,11 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every change of the seats left is announced as an event and as a live update for the availability topic. */
-@CivicDeskTest
-class LiveAvailabilityTests {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    Clock clock;
+class LiveAvailabilityTests extends InScenario {
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -50,12 +34,9 @@ class LiveAvailabilityTests {
             published.add(payload.getPayload());
         }
     };
-    Scenario scenario;
 
     @BeforeEach
     void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
         context.addApplicationListener(recorder);
     }
 

@@ -1,49 +1,24 @@
 package org.civicdesk.quota;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.civicdesk.booking.InScenario;
 import org.civicdesk.booking.Scenario;
 import org.civicdesk.directory.StaffRole;
-import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff set the daily numbers: open, change and close days, by day or by weekday template, with a day cap. */
-@CivicDeskTest
-class QuotaManagementTests {
+class QuotaManagementTests extends InScenario {
 
     private static final String PROBLEMS = "https://civicdesk.org/problems/";
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    Clock clock;
-
-    Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
-    }
 
     @Test
     void registryStaffOpenADayAndCitizensSeeItsSlots() {

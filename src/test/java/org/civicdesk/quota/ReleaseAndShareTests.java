@@ -8,51 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civicdesk.booking.InScenario;
 import org.civicdesk.booking.Scenario;
-import org.civicdesk.support.CivicDeskTest;
 import org.civicdesk.support.Fixtures;
-import org.civicdesk.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * When seats become bookable and for whom: the booking window and release time, hot dates
  * released in tranches, and seats held back for phone and counter until the evening before.
  */
-@CivicDeskTest
-class ReleaseAndShareTests {
+class ReleaseAndShareTests extends InScenario {
 
     private static final String PROBLEMS = "https://civicdesk.org/problems/";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    MutableClock clock;
-
-    Scenario scenario;
-
-    @BeforeEach
-    void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
-    }
-
     @AfterEach
-    void restore() {
-        clock.reset();
+    void restoreGenerousRules() {
         scenario.generousRules();
     }
 

@@ -1,6 +1,5 @@
 package org.civicdesk.quota;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.civicdesk.booking.InScenario;
 import org.civicdesk.booking.Scenario;
 import org.civicdesk.directory.Contact;
 import org.civicdesk.directory.Unit;
@@ -19,19 +19,15 @@ import org.civicdesk.risk.RiskLevel;
 import org.civicdesk.risk.RiskLevelChanged;
 import org.civicdesk.risk.RiskLevels;
 import org.civicdesk.risk.RiskProfile;
-import org.civicdesk.support.CivicDeskTest;
-import org.civicdesk.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,10 +39,9 @@ import static org.mockito.Mockito.doReturn;
  * levels' profiles are stubbed here, and the change is announced the way the risk module will.
  * The stub needs a context of its own, closed afterwards so that it holds no connections.
  */
-@CivicDeskTest
 @TestPropertySource(properties = {"civicdesk.booking.office-sync-interval=500ms", "spring.r2dbc.pool.max-size=8"})
 @DirtiesContext
-class RiskLevelTests {
+class RiskLevelTests extends InScenario {
 
     private static final String PROBLEMS = "https://civicdesk.org/problems/";
     private static final RiskProfile HIGH = new RiskProfile(RiskLevel.HIGH, Map.of("MARRIAGE_REGISTRATION", 0.5), 1.0, 1,
@@ -58,18 +53,6 @@ class RiskLevelTests {
     RiskLevels risk;
 
     @Autowired
-    WebTestClient web;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JwtEncoder encoder;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
     Units units;
 
     @Autowired
@@ -78,14 +61,11 @@ class RiskLevelTests {
     @Autowired
     Quotas quotas;
 
-    Scenario scenario;
     Unit registry;
     LocalDate day;
 
     @BeforeEach
     void setUp() {
-        scenario = new Scenario(web, fixtures, encoder, clock);
-        scenario.generousRules();
         registry = units.create("测试婚姻登记处-" + UUID.randomUUID().toString().substring(0, 6), UnitType.MARRIAGE_REGISTRY,
                 List.of(new Contact("值班", "+8613847709999"))).block(Duration.ofSeconds(5));
         // The registry's own unit becomes the office whose risk level marriage registration follows.

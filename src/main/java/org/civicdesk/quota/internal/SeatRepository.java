@@ -90,20 +90,12 @@ class SeatRepository {
 
     Mono<Seat> find(String code) {
         return db.sql("select code, service, day, start_time, channel, reserve from quota_seats where code = :c")
-                .bind("c", code).map(row -> new Seat(row.get("code", String.class),
-                        ServiceCode.valueOf(row.get("service", String.class)), row.get("day", LocalDate.class),
-                        row.get("start_time", LocalTime.class), Channel.valueOf(row.get("channel", String.class)),
-                        Boolean.TRUE.equals(row.get("reserve", Boolean.class))))
-                .one();
+                .bind("c", code).map(SeatRepository::seat).one();
     }
 
     Mono<Seat> delete(String code) {
         return db.sql("delete from quota_seats where code = :c returning code, service, day, start_time, channel, reserve")
-                .bind("c", code).map(row -> new Seat(row.get("code", String.class),
-                        ServiceCode.valueOf(row.get("service", String.class)), row.get("day", LocalDate.class),
-                        row.get("start_time", LocalTime.class), Channel.valueOf(row.get("channel", String.class)),
-                        Boolean.TRUE.equals(row.get("reserve", Boolean.class))))
-                .one();
+                .bind("c", code).map(SeatRepository::seat).one();
     }
 
     Mono<Void> move(String code, LocalDate day, LocalTime start) {
@@ -148,6 +140,12 @@ class SeatRepository {
                 .map(row -> new Holder(ServiceCode.valueOf(row.get("service", String.class)), row.get("person_key", String.class),
                         row.get("code", String.class), row.get("day", LocalDate.class)))
                 .all();
+    }
+
+    private static Seat seat(io.r2dbc.spi.Readable row) {
+        return new Seat(row.get("code", String.class), ServiceCode.valueOf(row.get("service", String.class)),
+                row.get("day", LocalDate.class), row.get("start_time", LocalTime.class),
+                Channel.valueOf(row.get("channel", String.class)), Boolean.TRUE.equals(row.get("reserve", Boolean.class)));
     }
 
     /** Someone holding a seat. */
