@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No overbooking, whatever the load and however many instances run: two instances of the
  * service share one PostgreSQL and one Redis (a Redis this test starts, so that it may stop it),
  * and hundreds of simultaneous attempts on 20 seats give exactly 20 bookings; the same when
- * Redis dies during the rush; and retries with the same idempotency key never book twice.
+ * Redis dies during the rush; retries with the same idempotency key never book twice; and the
+ * reminders both instances sweep for go out once each.
  */
 class SeatGateConcurrencyTests {
 
@@ -201,6 +202,31 @@ class SeatGateConcurrencyTests {
         assertCounters(day, SEATS);
     }
 
+    @Test
+    void eachDayBeforeReminderGoesOutOnceThoughBothInstancesSweep() {
+        // Both instances remind from midnight on (see start()): tomorrow's bookings are due at once.
+        LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
+        LocalTime late = LocalTime.of(22, 0);
+        first.getBean(Quotas.class).setDay(ServiceCode.CREMATION, tomorrow,
+                new DayPlan(List.of(new DayPlan.SlotPlan(late, late.plusHours(1), 10, 0)), null, false, null, false))
+                .block(Duration.ofSeconds(10));
+        JwtEncoder encoder = first.getBean(JwtEncoder.class);
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String phone = Fixtures.newPhone();
+            phones.add(phone);
+            Map<String, Object> body = Scenario.funeral(ServiceCode.CREMATION, tomorrow, "22:00", Fixtures.newPhone(), false);
+            body.put("companions", 0);
+            assertThat(send(clients.get(i % 2), new Request(CitizenTokens.mint(encoder, phone), body), UUID.randomUUID().toString())
+                    .block(Duration.ofSeconds(30)).status()).isEqualTo(201);
+        }
+        var twilio = TestServices.get().twilio();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> phones.stream()
+                .allMatch(phone -> twilio.messagesTo(phone).stream().anyMatch(m -> m.body().contains("提醒"))));
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> phones.stream()
+                .allMatch(phone -> twilio.messagesTo(phone).stream().filter(m -> m.body().contains("提醒")).count() == 1));
+    }
+
     private static LocalDate openDay() {
         LocalDate day = Scenario.freshDay(Clock.system(SHANGHAI));
         first.getBean(Quotas.class).setDay(ServiceCode.MARRIAGE_REGISTRATION, day,
@@ -291,6 +317,7 @@ class SeatGateConcurrencyTests {
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CivicDeskApplication.class).run("--server.port=0",
                 "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--civicdesk.quota.redis-check-interval=200ms",
+                "--civicdesk.booking.reminder-time=00:00",
                 // The machine's PostgreSQL serves every test run at once: a modest pool each.
                 "--spring.r2dbc.pool.max-size=12");
     }

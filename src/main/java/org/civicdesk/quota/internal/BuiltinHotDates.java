@@ -29,10 +29,15 @@ class BuiltinHotDates implements SmartInitializingSingleton {
             MonthDay.of(10, 10), "十月十");
 
     private final Map<Integer, List<HotDate>> byYear = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+
+    BuiltinHotDates(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void afterSingletonsInstantiated() {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
         for (int y = year - 1; y <= year + 2; y++) {
             of(y);
         }
