@@ -181,6 +181,11 @@ class BookingLifeTests extends InScenario {
                 .jsonPath("$[1].code").isEqualTo("FAREWELL_CEREMONY")
                 .jsonPath("$[1].parties.kind").isEqualTo("FUNERAL")
                 .jsonPath("$[3].code").isEqualTo("BODY_TRANSPORT");
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/bookings'].post.parameters[?(@.name == 'Idempotency-Key')]").exists()
+                .jsonPath("$.paths['/api/v1/availability'].get").exists()
+                .jsonPath("$.paths['/api/v1/staff/quotas/{service}/{date}'].put").exists()
+                .jsonPath("$.paths['/api/v1/bookings/{code}/ics'].get").exists();
     }
 
     private WebTestClient.ResponseSpec reschedule(String code, String start) {
