@@ -77,6 +77,22 @@ class EmbeddedDefaultTests {
                     .expectBody().jsonPath("$[0].status").isEqualTo("SIMULATED")
                     .jsonPath("$[0].to").isEqualTo("+86139****5678");
 
+            // Demo quotas are open: a citizen books at once (cremation at the funeral home, tomorrow).
+            String sms = (String) ((Map<?, ?>) web.get().uri("/api/v1/simulator/sms?phone=+8613912345678").exchange()
+                    .expectBody(List.class).returnResult().getResponseBody().get(0)).get("body");
+            java.util.regex.Matcher digits = java.util.regex.Pattern.compile("(\\d{6})").matcher(sms);
+            assertThat(digits.find()).isTrue();
+            String citizen = (String) web.post().uri("/api/v1/citizens/token").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("phone", "13912345678", "code", digits.group(1))).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("token");
+            web.post().uri("/api/v1/bookings").header("Authorization", "Bearer " + citizen).header("Idempotency-Key", "demo-1")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("service", "CREMATION",
+                            "date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString(),
+                            "slotStart", "09:00", "applicant", Map.of("name", "王五", "phone", "13912345678"),
+                            "deceased", Map.of("name", "王老先生", "specialHandling", false)))
+                    .exchange().expectStatus().isCreated().expectBody().jsonPath("$.status").isEqualTo("CONFIRMED");
+
             Map<?, ?> created = web.post().uri("/api/v1/units").header("Authorization", "Bearer " + admin)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("name", "东胜区第二养老院", "type", "ELDERLY_CARE_HOME",
