@@ -281,7 +281,7 @@ class SeatGateConcurrencyTests {
     }
 
     private static String redisCount(LocalDate day, String field) {
-        String key = first.getBean(Platform.class).key("seat", "MARRIAGE_REGISTRATION", day.format(DateTimeFormatter.BASIC_ISO_DATE));
+        String key = first.getBean(Platform.class).key("seat", "{MARRIAGE_REGISTRATION}", day.format(DateTimeFormatter.BASIC_ISO_DATE));
         try {
             return first.getBean(ReactiveStringRedisTemplate.class).<String, String>opsForHash().get(key, field)
                     .block(Duration.ofSeconds(2));

@@ -85,6 +85,11 @@ public final class TestServices {
         properties.put("spring.flyway.url", jdbcUrl(database));
         properties.put("spring.flyway.user", pgUser);
         properties.put("spring.data.redis.url", redisUrl);
+        // A test run keeps several application contexts alive, and the machine's PostgreSQL may serve
+        // other runs too: small pools that give idle connections back.
+        properties.put("spring.r2dbc.pool.initial-size", "1");
+        properties.put("spring.r2dbc.pool.max-size", "10");
+        properties.put("spring.r2dbc.pool.max-idle-time", "10s");
         properties.put("civicdesk.platform.redis-key-prefix", runId + ":");
         properties.put("civicdesk.platform.data-dir", dataDir.toString());
         properties.put("civicdesk.identity.token-secret", Base64.getEncoder().encodeToString(("test-secret-" + runId + "-0123456789abcdef").getBytes()));

@@ -139,17 +139,25 @@ class SeatCounters {
         return redis.delete(platform.key("quota", "rebuild")).then();
     }
 
+    /*
+     * Every key one script touches carries the service as a hash tag ({MARRIAGE_REGISTRATION}), so
+     * that on a Redis Cluster they live on one shard and the script stays atomic.
+     */
     private List<String> keys(Ask ask) {
         return List.of(dayKey(ask.service(), ask.day()), personsKey(ask.service()),
-                platform.key("seat-idem", ask.idempotencyScope() == null ? "-" : ask.idempotencyScope()));
+                platform.key("seat-idem", tag(ask.service()), ask.idempotencyScope() == null ? "-" : ask.idempotencyScope()));
     }
 
     private String dayKey(ServiceCode service, LocalDate day) {
-        return platform.key("seat", service.name(), DAY.format(day));
+        return platform.key("seat", tag(service), DAY.format(day));
     }
 
     private String personsKey(ServiceCode service) {
-        return platform.key("seat-persons", service.name());
+        return platform.key("seat-persons", tag(service));
+    }
+
+    private static String tag(ServiceCode service) {
+        return "{" + service.name() + "}";
     }
 
     private static String flag(boolean value) {
