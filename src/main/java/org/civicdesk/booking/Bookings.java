@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.civicdesk.booking.internal.BookingMetrics;
 import org.civicdesk.booking.internal.BookingService;
 import org.civicdesk.identity.Caller;
 import org.civicdesk.platform.PhoneNumbers;
@@ -37,8 +38,10 @@ public class Bookings {
     private final BookingService service;
     private final Quotas quotas;
     private final Clock clock;
+    private final BookingMetrics metrics;
 
-    Bookings(BookingService service, Quotas quotas, Clock clock) {
+    Bookings(BookingService service, Quotas quotas, Clock clock, BookingMetrics metrics) {
+        this.metrics = metrics;
         this.service = service;
         this.quotas = quotas;
         this.clock = clock;
@@ -55,7 +58,8 @@ public class Bookings {
      *                       a different command under it is refused; null for none
      */
     public Mono<BookingResult> book(String phone, BookingCommand command, @Nullable String idempotencyKey) {
-        return Mono.defer(() -> service.book(PhoneNumbers.normalize(phone, "phone"), command, idempotencyKey, false));
+        return metrics.counted(command, false,
+                Mono.defer(() -> service.book(PhoneNumbers.normalize(phone, "phone"), command, idempotencyKey, false)));
     }
 
     /** Books for a signed-in citizen (their token's phone). */
@@ -69,7 +73,8 @@ public class Bookings {
      * and its seat returns.
      */
     public Mono<BookingResult> hold(String phone, BookingCommand command, @Nullable String idempotencyKey) {
-        return Mono.defer(() -> service.book(PhoneNumbers.normalize(phone, "phone"), command, idempotencyKey, true));
+        return metrics.counted(command, true,
+                Mono.defer(() -> service.book(PhoneNumbers.normalize(phone, "phone"), command, idempotencyKey, true)));
     }
 
     /** Confirms a hold (also a seat offered from the waitlist), with what was not given before. */

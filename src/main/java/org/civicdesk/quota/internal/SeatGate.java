@@ -46,9 +46,11 @@ public class SeatGate {
     private final TransactionalOperator tx;
     private final Platform platform;
     private final Clock clock;
+    private final GateMetrics metrics;
 
     SeatGate(QuotaCache cache, SeatCounters counters, SeatRepository seats, CounterKeeper keeper, QuotaEvents events,
-            TransactionalOperator tx, Platform platform, Clock clock) {
+            TransactionalOperator tx, Platform platform, Clock clock, GateMetrics metrics) {
+        this.metrics = metrics;
         this.cache = cache;
         this.counters = counters;
         this.seats = seats;
@@ -86,7 +88,7 @@ public class SeatGate {
 
     /** Takes a seat; {@code inTransaction} writes the caller's rows in the same transaction. */
     public <T> Mono<T> take(SeatRequest request, Function<SeatGrant, Mono<T>> inTransaction) {
-        return place(request.service(), request.date(), request.slotStart()).flatMap(place -> {
+        return metrics.timed(request.service(), place(request.service(), request.date(), request.slotStart()).flatMap(place -> {
             SeatCounters.Ask ask = new SeatCounters.Ask(request.service(), request.date(), request.slotStart(),
                     request.code(), request.channel().usesReserve(), request.idempotencyScope(), request.personKeys(), false);
             SeatGrant grant = new SeatGrant(request.code(), request.service(), request.date(), request.slotStart(),
@@ -110,7 +112,7 @@ public class SeatGate {
                     })
                     .doOnSuccess(result -> events.slotsChanged(request.service(), request.date(),
                             List.of(request.slotStart())).subscribe());
-        });
+        }));
     }
 
     /** Asks Redis: true when it took the seat, false when PostgreSQL must decide alone. */

@@ -24,6 +24,7 @@ class Fanout {
     private final Connections connections;
     private final Frames frames;
     private final Counter overflows;
+    private final Counter sent;
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
 
     Fanout(Connections connections, Frames frames, MeterRegistry meters) {
@@ -31,6 +32,8 @@ class Fanout {
         this.frames = frames;
         this.overflows = Counter.builder("civicdesk.realtime.slow.consumers")
                 .description("Connections closed for falling too far behind").register(meters);
+        this.sent = Counter.builder("civicdesk.stomp.messages").tag("direction", "out")
+                .description("STOMP MESSAGE frames written to subscribers").register(meters);
     }
 
     void deliver(TopicMessage message) {
@@ -46,9 +49,11 @@ class Fanout {
             return;
         }
         ByteBuf shared = frames.shared(message);
+        int written = 0;
         try {
             for (Subscription subscription : subscribers) {
                 if (subscription.wants(message)) {
+                    written++;
                     boolean kept = subscription.deliver(message, shared);
                     subscription.connection.wrote();
                     if (!kept) {
@@ -59,6 +64,7 @@ class Fanout {
         }
         finally {
             shared.release();
+            sent.increment(written);
         }
     }
 
@@ -66,6 +72,7 @@ class Fanout {
         for (StompConnection connection : connections.of(message.user())) {
             for (Subscription subscription : connection.subscriptions()) {
                 if (subscription.destination.equals(message.destination())) {
+                    sent.increment();
                     connection.wrote();
                     if (!subscription.deliverWhole(message, frames)) {
                         tooSlow(connection);

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
@@ -26,8 +28,12 @@ class StompCommands {
     private final Subscribing subscribing;
     private final Sending sending;
     private final RealtimeSettings settings;
+    private final Counter received;
 
-    StompCommands(Frames frames, Connecting connecting, Subscribing subscribing, Sending sending, RealtimeSettings settings) {
+    StompCommands(Frames frames, Connecting connecting, Subscribing subscribing, Sending sending, RealtimeSettings settings,
+            MeterRegistry meters) {
+        this.received = Counter.builder("civicdesk.stomp.messages").tag("direction", "in")
+                .description("STOMP frames received from clients (heart-beats not counted)").register(meters);
         this.frames = frames;
         this.connecting = connecting;
         this.subscribing = subscribing;
@@ -43,6 +49,7 @@ class StompCommands {
         if (headers.isHeartbeat()) {
             return Mono.empty();
         }
+        received.increment();
         StompCommand command = headers.getCommand();
         String receipt = headers.getReceipt();
         String tooBig = limits(headers, frame.getPayload().length);
