@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * logged.
  */
 @Service
-class CitizenVerification {
+public class CitizenVerification {
 
     private static final SecureRandom random = new SecureRandom();
 
@@ -54,10 +54,10 @@ class CitizenVerification {
     }
 
     /** What the citizen is told after asking for a code. */
-    record Sent(String phone, long expiresInSeconds, long resendAfterSeconds) {
+    public record Sent(String phone, long expiresInSeconds, long resendAfterSeconds) {
     }
 
-    Mono<Sent> requestCode(String rawPhone, String clientAddress) {
+    public Mono<Sent> requestCode(String rawPhone, String clientAddress) {
         String phone = PhoneNumbers.normalize(rawPhone, "phone");
         return limiter.hit("verify-ip:" + clientAddress, settings.codesPerIp(), settings.codesPerIpWindow())
                 .flatMap(ip -> ip.allowed() ? Mono.just(ip) : Mono.error(VerificationRefused.tooSoon(ip.retryAfter())))
@@ -91,6 +91,11 @@ class CitizenVerification {
     }
 
     Mono<TokenIssuer.Issued> exchange(String rawPhone, String code) {
+        return confirm(rawPhone, code).map(tokens::citizen);
+    }
+
+    /** Checks and uses up the code; emits the proven phone in E.164. */
+    public Mono<String> confirm(String rawPhone, String code) {
         String phone = PhoneNumbers.normalize(rawPhone, "phone");
         Instant now = clock.instant();
         return verifications.countTry(phone)
@@ -109,7 +114,7 @@ class CitizenVerification {
                         return Mono.error(remaining <= 0 ? VerificationRefused.tooManyTries() : VerificationRefused.wrong(remaining));
                     }
                     return verifications.consume(attempt.id(), now)
-                            .flatMap(consumed -> consumed ? Mono.just(tokens.citizen(phone))
+                            .flatMap(consumed -> consumed ? Mono.just(phone)
                                     : Mono.error(VerificationRefused.noCode()));
                 });
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.civicdesk.directory.StaffAccount;
 import org.civicdesk.directory.StaffAccounts;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,6 +21,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @Service
 class StaffLogin {
+
+    private static final Log log = LogFactory.getLog(StaffLogin.class);
 
     private final StaffAccounts accounts;
     private final LoginFailures failures;
@@ -66,6 +70,8 @@ class StaffLogin {
         Instant now = clock.instant();
         return failures.record(username, now, now.minus(settings.failureMemory()), settings.maxFailedLogins(),
                         now.plus(settings.lockDuration()))
+                .doOnNext(state -> log.info("Sign-in failed for '" + username + "' (" + state.failures() + " in a row"
+                        + (state.lockedUntil() != null ? ", now locked" : "") + ")"))
                 .flatMap(state -> Mono.delay(slowdown(settings.loginSlowdown(), state.failures()))
                         .then(Mono.error(state.lockedUntil() != null
                                 ? new AccountLocked(Duration.between(now, state.lockedUntil()))

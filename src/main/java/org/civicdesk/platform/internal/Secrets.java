@@ -37,11 +37,33 @@ final class Secrets {
                 return Base64.getEncoder().encodeToString(key);
             }));
         }
+        // No Twilio or WeChat account in the embedded default: webhooks are still signed (by the
+        // channel simulator) with tokens kept here, while outbound SMS stay simulated.
+        if (env.getProperty("civicdesk.twilio.auth-token") == null) {
+            props.put("civicdesk.twilio.auth-token", keep("twilio-webhook-token", () -> random(24)));
+        }
+        if (env.getProperty("civicdesk.wechat.token") == null) {
+            props.put("civicdesk.wechat.token", keep("wechat-token", () -> random(24)));
+            props.putIfAbsent("civicdesk.wechat.app-id", "wxc1v1cde5kdem0");
+        }
+        if (env.getProperty("civicdesk.wechat.encoding-aes-key") == null) {
+            props.put("civicdesk.wechat.encoding-aes-key", keep("wechat-encoding-aes-key", () -> {
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                return Base64.getEncoder().withoutPadding().encodeToString(key);
+            }));
+        }
         String demoPassword = env.getProperty("civicdesk.demo-password");
         props.put("civicdesk.directory.demo-password", demoPassword != null && !demoPassword.isBlank()
                 ? demoPassword
                 : keep("demo-password", Secrets::password));
         return props;
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return java.util.HexFormat.of().formatHex(value);
     }
 
     private static String password() {

@@ -77,7 +77,8 @@ public class SmsDispatcher implements SmartLifecycle {
     public void start() {
         // The blocking Twilio SDK runs here, never on an event loop; made anew at each start,
         // since a stopped context (a paused test context, say) may be started again.
-        blocking = Schedulers.newBoundedElastic(settings.schedulerThreads(), 10_000, "twilio-sdk");
+        blocking = Schedulers.newBoundedElastic(
+                Math.max(settings.schedulerThreads(), settings.effectiveConcurrency()), 10_000, "twilio-sdk");
         accepting = true;
         loop = Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE), wakeups.asFlux())
                 .onBackpressureDrop()
@@ -133,7 +134,7 @@ public class SmsDispatcher implements SmartLifecycle {
     /** One pass: adopt abandoned messages, then send until nothing is due. */
     Mono<Void> drain() {
         return Mono.defer(this::recoverAbandoned)
-                .then(Flux.range(0, Math.max(1, settings.concurrency()))
+                .then(Flux.range(0, Math.max(1, settings.effectiveConcurrency()))
                         .flatMap(worker -> sendNext().repeat().takeWhile(Boolean::booleanValue).then())
                         .then());
     }
@@ -154,7 +155,7 @@ public class SmsDispatcher implements SmartLifecycle {
     }
 
     private Duration lease() {
-        long pacingMillis = Math.round(1000.0 * settings.concurrency() * 8 / settings.messagesPerSecond());
+        long pacingMillis = Math.round(1000.0 * settings.effectiveConcurrency() * 8 / settings.messagesPerSecond());
         return settings.claimLease().plusMillis(pacingMillis);
     }
 

@@ -1,0 +1,30 @@
+// Every visible string, in Chinese and English. Keys are grouped by page.
+export const messages = {
+  'app.name': { zh: '民政通', en: 'CivicDesk' },
+  'app.tagline': { zh: '东胜区民政局 · 预约与通知', en: 'Dongsheng Civil Affairs Bureau · Appointments and notices' },
+  'nav.book': { zh: '预约办理', en: 'Book' },
+  'nav.my': { zh: '我的预约', en: 'My bookings' },
+  'nav.staff': { zh: '工作人员', en: 'Staff' },
+  'nav.unit': { zh: '单位值班', en: 'Unit board' },
+  'nav.simulator': { zh: '电话/微信模拟', en: 'Phone & WeChat simulator' },
+  'lang.switch': { zh: 'English', en: '中文' },
+  'common.loading': { zh: '加载中…', en: 'Loading…' },
+  'common.retry': { zh: '重试', en: 'Try again' },
+  'common.signOut': { zh: '退出登录', en: 'Sign out' },
+  'common.save': { zh: '保存', en: 'Save' },
+  'common.cancel': { zh: '取消', en: 'Cancel' },
+  'login.title': { zh: '工作人员登录', en: 'Staff sign-in' },
+  'login.username': { zh: '用户名', en: 'Username' },
+  'login.password': { zh: '密码', en: 'Password' },
+  'login.submit': { zh: '登录', en: 'Sign in' },
+  'units.title': { zh: '单位通讯录', en: 'Units' },
+  'units.contacts': { zh: '值班联系人', en: 'Duty contacts' },
+  'unitType.BUREAU_SECTION': { zh: '局机关科室', en: 'Bureau section' },
+  'unitType.SECONDARY_UNIT': { zh: '二级单位', en: 'Secondary unit' },
+  'unitType.ELDERLY_CARE_HOME': { zh: '养老服务机构', en: 'Elderly-care home' },
+  'unitType.FUNERAL_HOME': { zh: '殡仪馆', en: 'Funeral home' },
+  'unitType.MARRIAGE_REGISTRY': { zh: '婚姻登记机关', en: 'Marriage registry' },
+  'notFound.title': { zh: '页面不存在', en: 'Page not found' },
+} as const;
+
+export type MessageKey = keyof typeof messages;
