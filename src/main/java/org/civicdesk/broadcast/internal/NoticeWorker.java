@@ -1,0 +1,94 @@
+package org.civicdesk.broadcast.internal;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.civicdesk.platform.Platform;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The loop that works the outbox on every instance: at each poll, or at once when a notice was
+ * issued here, it delivers everything due, then escalates everything overdue. When the instance
+ * stops, its unfinished claims go back to the others at once.
+ */
+@Component
+class NoticeWorker implements SmartLifecycle {
+
+    private static final Log log = LogFactory.getLog(NoticeWorker.class);
+
+    private final NoticeDelivery delivery;
+    private final NoticeEscalation escalation;
+    private final DeliveryOutbox outbox;
+    private final BroadcastSettings settings;
+    private final Platform platform;
+    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().onBackpressureBuffer(1, false);
+    private volatile boolean running;
+    private volatile @Nullable Disposable loop;
+
+    NoticeWorker(NoticeDelivery delivery, NoticeEscalation escalation, DeliveryOutbox outbox,
+            BroadcastSettings settings, Platform platform) {
+        this.delivery = delivery;
+        this.escalation = escalation;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.platform = platform;
+    }
+
+    /** A notice was issued on this instance: deliver it now rather than at the next poll. */
+    void wake() {
+        wakeups.tryEmitNext(Boolean.TRUE);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loop = Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE), wakeups.asFlux())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain(Mono.defer(delivery::deliverBatch))
+                        .then(drain(Mono.defer(escalation::escalateBatch)))
+                        .onErrorResume(ex -> {
+                            log.warn("Notice outbox pass failed, will try again: " + ex.getMessage());
+                            return Mono.empty();
+                        }), 1)
+                .subscribe();
+    }
+
+    private Mono<Void> drain(Mono<Boolean> batch) {
+        return batch.repeat().takeWhile(more -> more && running).then();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Disposable current = loop;
+        if (current != null) {
+            current.dispose();
+        }
+        loop = null;
+        try {
+            // Stopping: the rows this instance claimed go to the others now, not after the lease.
+            outbox.release(platform.instanceId()).block(Duration.ofSeconds(5));
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not hand this instance's notice deliveries back: " + ex.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops before the web server's graceful shutdown ends and before the pools close.
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+}
