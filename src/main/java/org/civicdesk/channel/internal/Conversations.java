@@ -45,6 +45,11 @@ public class Conversations {
         this.clock = clock;
     }
 
+    /** What a new follower of the official account is told. */
+    public static String welcome() {
+        return Texts.welcome();
+    }
+
     /**
      * @param kind  the channel
      * @param id    the conversation: the texter's phone, the WeChat OpenID, or the call's CallSid
