@@ -14,7 +14,7 @@ import org.civicdesk.booking.Deceased;
 import org.civicdesk.booking.Declaration;
 import org.civicdesk.booking.HoldDetails;
 import org.civicdesk.booking.Party;
-import org.civicdesk.booking.ResidentIds;
+import org.civicdesk.booking.ResidentIdNumbers;
 import org.civicdesk.booking.ServiceInfo;
 import org.civicdesk.channel.internal.Conversation.Step;
 import org.civicdesk.platform.DomainFailure;
@@ -153,7 +153,7 @@ class BookingDialog {
         String raw = input.replace('*', 'X').replace("#", "").replace(" ", "");
         int index = c.parties.size() - 1;
         try {
-            String id = ResidentIds.checkForMarriage(raw, "parties[" + index + "].idNumber", c.date);
+            String id = ResidentIdNumbers.checkForMarriage(raw, "parties[" + index + "].idNumber", c.date);
             c.parties.set(index, new Conversation.PartyInput(c.parties.get(index).name(), id));
         }
         catch (DomainFailure failure) {

@@ -87,12 +87,15 @@ class TwilioController {
             String from = phone(form.getFirst("From"));
             String input = form.getFirst("Digits") != null ? form.getFirst("Digits")
                     : form.getFirst("SpeechResult") != null ? form.getFirst("SpeechResult") : "";
+            // Twilio marks each webhook delivery with an idempotency token; a retry or replay of one
+            // carries the same token and gets the first answer without pressing the key again.
             String token = exchange.getRequest().getHeaders().getFirst("I-Twilio-Idempotency-Token");
-            String key = "twilio-voice:" + callSid + ":" + (token != null ? token : Integer.toHexString(form.toString().hashCode()));
-            return replays.once(key, Duration.ofHours(2),
+            Mono<String> answer = token == null
+                    ? conversations.handle(ChannelKind.VOICE, callSid, from, input).map(twiml::voice)
+                    : replays.once("twilio-voice:" + callSid + ":" + token, Duration.ofHours(2),
                             () -> conversations.handle(ChannelKind.VOICE, callSid, from, input).map(twiml::voice),
-                            twiml.voice(Reply.say("请稍候。")))
-                    .map(TwilioController::xml);
+                            twiml.voice(Reply.say("请稍候。")));
+            return answer.map(TwilioController::xml);
         });
     }
 

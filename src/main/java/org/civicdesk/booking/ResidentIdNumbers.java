@@ -8,9 +8,9 @@ import org.civicdesk.booking.internal.ResidentIdCheck;
  * Checks a resident ID number the way a booking will (GB 11643 checksum, a real birth date, legal
  * marriage age on the day), so that a dialog can ask again at once instead of at the end.
  */
-public final class ResidentIds {
+public final class ResidentIdNumbers {
 
-    private ResidentIds() {
+    private ResidentIdNumbers() {
     }
 
     /**
