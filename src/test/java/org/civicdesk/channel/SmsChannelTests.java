@@ -167,9 +167,9 @@ class SmsChannelTests {
     @Test
     void aReplayedTextTakesEffectOnce() {
         LocalDate day = scenario.freshDay();
-        scenario.open(ServiceCode.BODY_TRANSPORT, day, 2, "08:00");
+        scenario.open(ServiceCode.FAREWELL_CEREMONY, day, 1, "08:00");
         Scenario.Citizen citizen = scenario.citizen();
-        String code = (String) scenario.booked(citizen, Scenario.funeral(ServiceCode.BODY_TRANSPORT, day, "08:00", citizen.phone(), false))
+        String code = (String) scenario.booked(citizen, Scenario.funeral(ServiceCode.FAREWELL_CEREMONY, day, "08:00", citizen.phone(), false))
                 .get("code");
         Map<String, String> params = Map.of("MessageSid", "SMreplay" + System.nanoTime(), "From", citizen.phone(),
                 "To", FakeTwilio.FROM, "Body", "取消 " + code);

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestConfiguration.class)
 public @interface CivicDeskTest {
 }

@@ -6,11 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.SmartLifecycle;
+import org.civicdesk.platform.RepeatingTask;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,15 +16,15 @@ import reactor.core.publisher.Mono;
  * the deadline ({@code civicdesk.notices.overdue}), read from PostgreSQL every 10 seconds.
  */
 @Component
-class NoticeMetrics implements SmartLifecycle {
+class NoticeMetrics extends RepeatingTask {
 
     private final DatabaseClient db;
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong overdue = new AtomicLong();
-    private volatile Disposable refresh;
 
     NoticeMetrics(DatabaseClient db, Clock clock, MeterRegistry meters) {
+        super(Duration.ofSeconds(1), Duration.ofSeconds(10));
         this.db = db;
         this.clock = clock;
         Gauge.builder("civicdesk.notices.pending.ack", pending, AtomicLong::get)
@@ -36,35 +34,19 @@ class NoticeMetrics implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        refresh = Flux.interval(Duration.ofSeconds(1), Duration.ofSeconds(10))
-                .concatMap(tick -> db.sql("""
-                                select count(*) as pending,
-                                       count(*) filter (where n.ack_deadline_at is not null and n.ack_deadline_at < :now) as overdue
-                                  from notice_deliveries d join notices n on n.id = d.notice_id
-                                 where n.requires_ack and d.acknowledged_at is null""")
-                        .bind("now", clock.instant())
-                        .map(row -> new long[] {((Number) row.get("pending")).longValue(), ((Number) row.get("overdue")).longValue()})
-                        .one()
-                        .doOnNext(counts -> {
-                            pending.set(counts[0]);
-                            overdue.set(counts[1]);
-                        })
-                        .onErrorResume(ex -> Mono.empty()))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = refresh;
-        if (running != null) {
-            running.dispose();
-        }
-        refresh = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refresh != null;
+    protected Mono<Void> runOnce() {
+        return db.sql("""
+                        select count(*) as pending,
+                               count(*) filter (where n.ack_deadline_at is not null and n.ack_deadline_at < :now) as overdue
+                          from notice_deliveries d join notices n on n.id = d.notice_id
+                         where n.requires_ack and d.acknowledged_at is null""")
+                .bind("now", clock.instant())
+                .map(row -> new long[] {((Number) row.get("pending")).longValue(), ((Number) row.get("overdue")).longValue()})
+                .one()
+                .doOnNext(counts -> {
+                    pending.set(counts[0]);
+                    overdue.set(counts[1]);
+                })
+                .then();
     }
 }

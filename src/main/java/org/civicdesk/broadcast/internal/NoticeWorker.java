@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civicdesk.platform.Platform;
+import org.civicdesk.platform.Stopping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -71,16 +72,7 @@ class NoticeWorker implements SmartLifecycle {
     public void stop() {
         running = false;
         // Let the batch in hand finish (no more are started) rather than cut its queries off.
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (passing && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Stopping.awaitDone(() -> !passing, Duration.ofSeconds(10));
         Disposable current = loop;
         if (current != null) {
             current.dispose();

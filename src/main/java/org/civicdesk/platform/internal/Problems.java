@@ -44,28 +44,25 @@ final class Problems {
     }
 
     static ProblemDetail unauthorized(ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                english(exchange) ? "Sign in first: this needs a valid bearer token." : "请先登录：此操作需要有效的访问令牌。");
-        problem.setType(URI.create(DomainFailure.TYPE_BASE + "unauthorized"));
-        problem.setTitle("Unauthorized");
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return problem;
+        return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "请先登录：此操作需要有效的访问令牌。",
+                "Sign in first: this needs a valid bearer token.", exchange);
     }
 
     static ProblemDetail forbidden(ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                english(exchange) ? "Your account may not do this." : "您的账号无权执行此操作。");
-        problem.setType(URI.create(DomainFailure.TYPE_BASE + "forbidden"));
-        problem.setTitle("Forbidden");
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return problem;
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "您的账号无权执行此操作。", "Your account may not do this.",
+                exchange);
     }
 
     static ProblemDetail tooLarge(ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                english(exchange) ? "The request body is too large." : "请求内容过大。");
-        problem.setType(URI.create(DomainFailure.TYPE_BASE + "payload-too-large"));
-        problem.setTitle("Content too large");
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Content too large", "请求内容过大。",
+                "The request body is too large.", exchange);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, String zh, String en,
+            ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, english(exchange) ? en : zh);
+        problem.setType(URI.create(DomainFailure.TYPE_BASE + slug));
+        problem.setTitle(title);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         return problem;
     }
@@ -139,12 +136,8 @@ final class Problems {
                 return problem;
             }
             if (t instanceof JacksonException || t instanceof DecodingException) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        english(exchange) ? "The request body is not valid JSON." : "请求内容不是有效的 JSON。");
-                problem.setType(URI.create(DomainFailure.TYPE_BASE + "malformed-request"));
-                problem.setTitle("Malformed request");
-                problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-                return problem;
+                return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "请求内容不是有效的 JSON。",
+                        "The request body is not valid JSON.", exchange);
             }
         }
         return null;

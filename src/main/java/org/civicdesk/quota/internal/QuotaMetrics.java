@@ -11,11 +11,10 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.civicdesk.quota.AvailabilityDay;
 import org.civicdesk.quota.Channel;
+import org.civicdesk.platform.RepeatingTask;
 import org.civicdesk.quota.ServiceCode;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  * must stay 0 ({@code civicdesk.seats.overbooked}).
  */
 @Component
-class QuotaMetrics implements SmartLifecycle {
+class QuotaMetrics extends RepeatingTask {
 
     private static final int DAYS_AHEAD = 62;
 
@@ -36,9 +35,9 @@ class QuotaMetrics implements SmartLifecycle {
     private final Clock clock;
     private final MultiGauge remaining;
     private final AtomicLong overbooked = new AtomicLong();
-    private volatile Disposable refresh;
 
     QuotaMetrics(HotDateBook hotDates, AvailabilityReader availability, DatabaseClient db, Clock clock, MeterRegistry meters) {
+        super(Duration.ofSeconds(1), Duration.ofSeconds(15));
         this.hotDates = hotDates;
         this.availability = availability;
         this.db = db;
@@ -50,13 +49,7 @@ class QuotaMetrics implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        refresh = Flux.interval(Duration.ofSeconds(1), Duration.ofSeconds(15))
-                .concatMap(tick -> refreshOnce().onErrorResume(ex -> Mono.empty()))
-                .subscribe();
-    }
-
-    Mono<Void> refreshOnce() {
+    protected Mono<Void> runOnce() {
         LocalDate today = LocalDate.now(clock);
         Mono<Void> hot = Flux.fromArray(ServiceCode.values())
                 .concatMap(service -> hotDates.hotDays(service, today, today.plusDays(DAYS_AHEAD))
@@ -79,19 +72,4 @@ class QuotaMetrics implements SmartLifecycle {
         long left = day.slots().stream().mapToLong(AvailabilityDay.Slot::remaining).sum();
         return MultiGauge.Row.of(Tags.of("service", service.name(), "date", day.date().toString(), "hot", "true"), left);
     }
-
-    @Override
-    public void stop() {
-        Disposable running = refresh;
-        if (running != null) {
-            running.dispose();
-        }
-        refresh = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refresh != null;
-    }
-
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.civicdesk.platform.Stopping;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -45,16 +46,7 @@ class Draining implements SmartLifecycle {
             connection.fail(frames.error("server shutting down", null, null,
                     "This server is shutting down. Reconnect (another server will answer) and resubscribe with last-seq."));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (!connections.all().isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Stopping.awaitDone(() -> connections.all().isEmpty(), Duration.ofSeconds(3));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.civicdesk.platform.PhoneNumbers;
 import org.civicdesk.platform.Platform;
+import org.civicdesk.platform.Stopping;
 import org.civicdesk.sms.SmsStatus;
 import org.civicdesk.sms.TwilioSettings;
 import org.jspecify.annotations.Nullable;
@@ -94,16 +95,7 @@ public class SmsDispatcher implements SmartLifecycle {
     public void stop() {
         // Finish what is in flight, then hand the rest of this instance's claims back to the others.
         accepting = false;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Stopping.awaitDone(() -> inFlight.get() == 0, Duration.ofSeconds(10));
         Disposable running = loop;
         if (running != null) {
             running.dispose();

@@ -5,11 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.SmartLifecycle;
+import org.civicdesk.platform.RepeatingTask;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,13 +15,13 @@ import reactor.core.publisher.Mono;
  * is read from PostgreSQL every few seconds, never inside a scrape.
  */
 @Component
-class SmsMetrics implements SmartLifecycle {
+class SmsMetrics extends RepeatingTask {
 
     private final DatabaseClient db;
     private final AtomicLong pending = new AtomicLong();
-    private volatile Disposable refresh;
 
     SmsMetrics(DatabaseClient db, MeterRegistry meters, SmsSettings settings) {
+        super(Duration.ZERO, Duration.ofSeconds(10));
         this.db = db;
         Gauge.builder("civicdesk.sms.pace.configured", settings, SmsSettings::messagesPerSecond)
                 .description("Configured SMS messages per second, across all instances")
@@ -34,27 +32,11 @@ class SmsMetrics implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        refresh = Flux.interval(Duration.ZERO, Duration.ofSeconds(10))
-                .concatMap(tick -> db.sql("select count(*) as n from sms_messages where status in ('PENDING', 'SENDING')")
-                        .map(row -> row.get("n", Long.class))
-                        .one()
-                        .doOnNext(pending::set)
-                        .onErrorResume(ex -> Mono.empty()))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = refresh;
-        if (running != null) {
-            running.dispose();
-        }
-        refresh = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refresh != null;
+    protected Mono<Void> runOnce() {
+        return db.sql("select count(*) as n from sms_messages where status in ('PENDING', 'SENDING')")
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .doOnNext(pending::set)
+                .then();
     }
 }

@@ -64,10 +64,7 @@ public class SmsOutbox {
                                for update skip locked)
                 returning id, to_phone, body, purpose, sensitive, attempts, created_at""")
                 .bind("me", instance).bind("lease", leaseUntil).bind("now", now).bind("n", limit)
-                .map(row -> new Claimed(row.get("id", Long.class), row.get("to_phone", String.class),
-                        row.get("body", String.class), SmsPurpose.valueOf(row.get("purpose", String.class)),
-                        Boolean.TRUE.equals(row.get("sensitive", Boolean.class)), row.get("attempts", Integer.class),
-                        row.get("created_at", Instant.class)))
+                .map(SmsOutbox::claimed)
                 .all();
     }
 
@@ -83,10 +80,7 @@ public class SmsOutbox {
                                for update skip locked)
                 returning id, to_phone, body, purpose, sensitive, attempts, created_at""")
                 .bind("me", instance).bind("lease", leaseUntil).bind("now", now).bind("n", limit)
-                .map(row -> new Claimed(row.get("id", Long.class), row.get("to_phone", String.class),
-                        row.get("body", String.class), SmsPurpose.valueOf(row.get("purpose", String.class)),
-                        Boolean.TRUE.equals(row.get("sensitive", Boolean.class)), row.get("attempts", Integer.class),
-                        row.get("created_at", Instant.class)))
+                .map(SmsOutbox::claimed)
                 .all();
     }
 
@@ -190,6 +184,12 @@ public class SmsOutbox {
                 ? db.sql("select * from sms_messages order by id desc limit :n")
                 : db.sql("select * from sms_messages where status = :s order by id desc limit :n").bind("s", status.name());
         return spec.bind("n", limit).map(SmsOutbox::record).all();
+    }
+
+    private static Claimed claimed(Readable row) {
+        return new Claimed(row.get("id", Long.class), row.get("to_phone", String.class), row.get("body", String.class),
+                SmsPurpose.valueOf(row.get("purpose", String.class)), Boolean.TRUE.equals(row.get("sensitive", Boolean.class)),
+                row.get("attempts", Integer.class), row.get("created_at", Instant.class));
     }
 
     private static SmsRecord record(Readable row) {
