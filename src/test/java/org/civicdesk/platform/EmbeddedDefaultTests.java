@@ -100,6 +100,20 @@ class EmbeddedDefaultTests {
                     .exchange().expectStatus().isCreated()
                     .expectBody(Map.class).returnResult().getResponseBody();
             unitId = ((Number) created.get("id")).longValue();
+
+            // The channel simulator plays Twilio and WeChat with the tokens the embedded default made:
+            // its signed requests pass the webhooks' checks.
+            web.post().uri("/api/v1/simulator/sms").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("from", "13912345678", "text", "帮助")).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.reply").value(reply -> assertThat((String) reply).contains("预约 结婚"));
+            web.post().uri("/api/v1/simulator/voice").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("callSid", "CAsim1", "from", "13912345678")).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.say").value(say -> assertThat((String) say).contains("预约结婚登记请按1"))
+                    .jsonPath("$.ended").isEqualTo(false);
+            web.post().uri("/api/v1/simulator/wechat").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("openId", "o-sim-1", "subscribe", true)).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.reply").value(reply -> assertThat((String) reply).contains("欢迎关注民政通"));
+            web.get().uri("/simulator").exchange().expectStatus().isOk();
         }
 
         // Restarted, now with CIVICDESK_DEMO_PASSWORD set: the data is still there and the demo

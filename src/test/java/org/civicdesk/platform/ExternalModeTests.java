@@ -40,6 +40,9 @@ class ExternalModeTests {
                 .expectBody().jsonPath("$.roles[0]").isEqualTo("ADMIN");
         // The simulator's inbox exists only in the embedded default.
         web.get().uri("/api/v1/simulator/sms?phone=13912345678").exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/simulator/sms").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("from", "13912345678", "text", "帮助")).exchange().expectStatus().isNotFound();
+        web.get().uri("/simulator").exchange().expectStatus().isNotFound();
     }
 
     @Test
