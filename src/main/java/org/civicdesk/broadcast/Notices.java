@@ -7,6 +7,7 @@ import org.civicdesk.broadcast.internal.Acknowledging;
 import org.civicdesk.broadcast.internal.NoticeIssuer;
 import org.civicdesk.broadcast.internal.NoticeRepository;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,6 +38,11 @@ public class Notices {
     /** The notice, or {@link NoticeNotFound}. */
     public Mono<Notice> find(long id) {
         return repository.find(id).switchIfEmpty(Mono.error(() -> new NoticeNotFound(id)));
+    }
+
+    /** The newest public notices, newest first (for the feed, the phone line and chats). */
+    public Flux<Notice> latestPublic(int limit) {
+        return repository.recent(limit, null, true);
     }
 
     /**

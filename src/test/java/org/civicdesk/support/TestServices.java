@@ -39,6 +39,7 @@ public final class TestServices {
     private EmbeddedPostgres embeddedPostgres;
     private RedisServer embeddedRedis;
     private final FakeTwilio twilio;
+    private final FakeWeChat wechat;
 
     private TestServices() {
         try {
@@ -79,6 +80,7 @@ public final class TestServices {
             redisUrl = "redis://127.0.0.1:" + EmbeddedRedis.port(embeddedRedis);
         }
         twilio = FakeTwilio.start();
+        wechat = FakeWeChat.start();
 
         properties.put("spring.r2dbc.url", "r2dbc:postgresql://" + pgHost + ":" + pgPort + "/" + database);
         properties.put("spring.r2dbc.username", pgUser);
@@ -92,6 +94,12 @@ public final class TestServices {
         properties.put("civicdesk.twilio.account-sid", FakeTwilio.ACCOUNT_SID);
         properties.put("civicdesk.twilio.auth-token", FakeTwilio.AUTH_TOKEN);
         properties.put("civicdesk.twilio.from-number", FakeTwilio.FROM);
+        properties.put("civicdesk.wechat.token", FakeWeChat.TOKEN);
+        properties.put("civicdesk.wechat.app-id", FakeWeChat.APP_ID);
+        properties.put("civicdesk.wechat.app-secret", FakeWeChat.APP_SECRET);
+        properties.put("civicdesk.wechat.encoding-aes-key", FakeWeChat.ENCODING_AES_KEY);
+        properties.put("civicdesk.wechat.api-base-url", wechat.baseUrl());
+        properties.put("civicdesk.channel.duty-officer-number", "+8647712345678");
         properties.put("civicdesk.sms.messages-per-second", "200");
         // Every test request comes from 127.0.0.1; the per-address limit has a test of its own.
         properties.put("civicdesk.identity.codes-per-ip", "1000000");
@@ -129,6 +137,10 @@ public final class TestServices {
         return twilio;
     }
 
+    public FakeWeChat wechat() {
+        return wechat;
+    }
+
     public String redisUrl() {
         return redisUrl;
     }
@@ -144,6 +156,7 @@ public final class TestServices {
 
     void close() {
         twilio.stop();
+        wechat.stop();
         if (embeddedRedis != null) {
             EmbeddedRedis.stop(embeddedRedis);
         }

@@ -80,7 +80,7 @@ public class NoticeRepository {
     }
 
     /** The newest notices, before a notice number if given. */
-    Flux<Notice> recent(int limit, @Nullable Long before, boolean publicOnly) {
+    public Flux<Notice> recent(int limit, @Nullable Long before, boolean publicOnly) {
         return db.sql("select " + COLUMNS + " from notices where id < :before" + (publicOnly ? " and public" : "")
                         + " order by id desc limit :n")
                 .bind("before", before == null ? Long.MAX_VALUE : before).bind("n", limit)

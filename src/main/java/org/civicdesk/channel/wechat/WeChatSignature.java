@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** WeChat's request signature: SHA-1 hex of the parts sorted and joined. */
-final class WeChatSignature {
+public final class WeChatSignature {
 
     private WeChatSignature() {
     }
 
     /** {@code signature} for URL checks and plain messages: token, timestamp and nonce. */
-    static String of(String... parts) {
+    public static String of(String... parts) {
         String[] sorted = parts.clone();
         Arrays.sort(sorted);
         try {
@@ -26,7 +26,7 @@ final class WeChatSignature {
     }
 
     /** Compares in constant time. */
-    static boolean matches(String expected, String given) {
+    public static boolean matches(String expected, String given) {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 }
