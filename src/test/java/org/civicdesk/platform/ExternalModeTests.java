@@ -40,6 +40,7 @@ class ExternalModeTests {
                 .expectBody().jsonPath("$.roles[0]").isEqualTo("ADMIN");
         // The simulator's inbox exists only in the embedded default.
         web.get().uri("/api/v1/simulator/sms?phone=13912345678").exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/simulator").exchange().expectStatus().isNotFound();
     }
 
     @Test
