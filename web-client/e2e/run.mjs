@@ -4,7 +4,7 @@
 // Scenarios run in file order, each in a fresh browser context (390×844, zh-CN); `shared` carries
 // what one scenario leaves for the next (the booking staff then check in). Screenshots go to
 // ../target/e2e/.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTEXT_OPTIONS, launchChromium } from './support.mjs';
@@ -17,6 +17,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
 const baseUrl = args['base-url'] ?? process.env.CIVICDESK_BASE_URL ?? 'http://127.0.0.1:8080';
 const only = args.only;
 const screenshots = resolve(here, '../../target/e2e');
+rmSync(screenshots, { recursive: true, force: true });
 mkdirSync(screenshots, { recursive: true });
 
 const browser = await launchChromium();

@@ -24,7 +24,8 @@ export default async function ({ context, baseUrl, shared, screenshot, screensho
     const row = page.locator(`li[data-code="${booking.code}"]`);
     await row.waitFor();
     await row.getByText('预约成功').waitFor();
-    await page.getByText('东胜区婚姻登记处').first().waitFor();
+    // Grouped by office: the registry's heading counts its bookings.
+    await page.locator('section.card h3').filter({ hasText: /婚姻登记处 共 \d+ 个/ }).waitFor();
     await screenshot(page, 'today');
 
     await page.getByRole('button', { name: '扫码签到' }).click();

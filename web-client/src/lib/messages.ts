@@ -292,6 +292,7 @@ export const messages = {
   'risk.confirm': { zh: '确认将{target}调整为「{level}」', en: 'Set {target} to {level}' },
   'risk.switched': { zh: '{target}已调整为「{level}」，相关单位将收到通知。', en: '{target} is now at {level}; the units concerned are notified.' },
   'risk.history': { zh: '调整记录', en: 'History' },
+  'risk.noHistory': { zh: '暂无调整记录。', en: 'No changes yet.' },
   'risk.when': { zh: '时间', en: 'When' },
   'risk.change': { zh: '变化', en: 'Change' },
 

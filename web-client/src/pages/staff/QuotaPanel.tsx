@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ErrorMessage, Loading, StatusMessage } from '../../components/Alerts';
 import { MonthCalendar, type DayCell } from '../../components/MonthCalendar';
 import { api, asApiError, type ApiError } from '../../lib/api';
@@ -11,9 +11,11 @@ import { serverToday } from '../../lib/serverToday';
 import type { StaffSession } from '../../lib/session';
 import type { ServiceCode } from '../../lib/types';
 import { useLive } from '../../lib/useLive';
-import { QuotaChart } from './QuotaChart';
 import { QuotaDayEditor } from './QuotaDayEditor';
 import { TemplateForm } from './TemplateForm';
+
+// ECharts is large: it loads when the chart is first shown.
+const QuotaChart = lazy(() => import('./QuotaChart').then((m) => ({ default: m.QuotaChart })));
 
 interface HotDate {
   date: string;
@@ -131,7 +133,7 @@ export function QuotaPanel({ session }: { session: StaffSession }) {
       {days && (
         <div className="card">
           <h3>{t('quota.chartTitle')}</h3>
-          <QuotaChart days={days} />
+          <Suspense fallback={<Loading label={t('common.loading')} />}><QuotaChart days={days} /></Suspense>
         </div>
       )}
       <details className="card">

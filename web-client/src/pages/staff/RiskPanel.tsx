@@ -161,6 +161,7 @@ export function RiskPanel({ session }: { session: StaffSession }) {
       )}
       <div className="card">
         <h3>{t('risk.history')}</h3>
+        {history.length === 0 ? <p className="muted">{t('risk.noHistory')}</p> : (
         <table className="table compact">
           <thead>
             <tr>
@@ -181,6 +182,7 @@ export function RiskPanel({ session }: { session: StaffSession }) {
             ))}
           </tbody>
         </table>
+        )}
       </div>
     </section>
   );

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading, StatusMessage } from '../../components/Alerts';
 import { Field } from '../../components/Field';
-import { QrScanner } from '../../components/QrScanner';
 import { api, asApiError, type ApiError } from '../../lib/api';
 import { formatCode } from '../../lib/codes';
 import { describeDay, hm } from '../../lib/dates';
@@ -12,6 +11,9 @@ import { serverToday } from '../../lib/serverToday';
 import type { StaffSession } from '../../lib/session';
 import type { Booking } from '../../lib/types';
 import { useLive } from '../../lib/useLive';
+
+// The QR decoder loads when the camera is first opened.
+const QrScanner = lazy(() => import('../../components/QrScanner').then((m) => ({ default: m.QrScanner })));
 
 /**
  * The desk's day: the bookings of the services this account serves, per office and slot; check-in
@@ -105,6 +107,7 @@ export function TodayPanel({ session }: { session: StaffSession }) {
           </div>
         </form>
         {scanning && (
+          <Suspense fallback={<Loading label={t('common.loading')} />}>
           <QrScanner
             onClose={() => setScanning(false)}
             onScan={(text) => {
@@ -112,6 +115,7 @@ export function TodayPanel({ session }: { session: StaffSession }) {
               void checkIn({ qr: text });
             }}
           />
+          </Suspense>
         )}
         {result && <StatusMessage tone="ok">{result}</StatusMessage>}
       </div>
