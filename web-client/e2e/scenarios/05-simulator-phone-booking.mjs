@@ -1,7 +1,8 @@
 // Someone without a smartphone books a cremation by calling: the simulator's keypad drives the
 // real voice webhook (signed as Twilio would), the prompts are shown, names are "said" in the
-// speech box, and the reference code arrives by SMS in the simulated phone's inbox. The caller
-// then finds the booking under "My bookings" with the same phone.
+// speech box, and the reference code arrives by SMS in the simulated phone's inbox. The chat window
+// talks to the SMS and WeChat webhooks the same way. The caller then finds the booking under "My
+// bookings" with the same phone.
 import assert from 'node:assert/strict';
 import { awaitSms, newPhone, serverToday } from '../support.mjs';
 
@@ -63,6 +64,16 @@ export default async function ({ context, screenshot }) {
   const code = sms[1] + sms[2];
   await page.locator('.inbox').getByText(`${sms[1]} ${sms[2]}`).first().waitFor();
   await screenshot(page, 'booked');
+
+  // The chat window: a text to the SMS webhook and a WeChat follow, each answered.
+  const chat = page.getByRole('list', { name: '对话内容' });
+  await page.getByLabel('消息').fill('帮助');
+  await page.getByRole('button', { name: '发送' }).click();
+  await chat.locator('li.theirs').filter({ hasText: '预约 结婚 — 预约结婚登记' }).waitFor();
+  await page.getByRole('tab', { name: '微信公众号' }).click();
+  await page.getByRole('button', { name: '关注公众号' }).click();
+  await chat.locator('li.theirs').filter({ hasText: '欢迎关注民政通' }).waitFor();
+  await screenshot(page, 'chat');
 
   // The caller's phone finds the booking under "My bookings".
   await page.getByRole('link', { name: '我的预约' }).click();

@@ -11,7 +11,8 @@ interface Availability {
   days: AvailabilityDay[];
 }
 
-export function useAvailability(service: ServiceCode | null) {
+/** `around`: a day whose month to show first (a booking being moved), when it is not in the past. */
+export function useAvailability(service: ServiceCode | null, around?: string) {
   const [today, setToday] = useState<string | null>(null);
   const [view, setView] = useState<{ year: number; month: number } | null>(null);
   const [days, setDays] = useState<AvailabilityDay[]>([]);
@@ -35,7 +36,7 @@ export function useAvailability(service: ServiceCode | null) {
         const start = first.days[0]?.date;
         if (start && current) {
           setToday(start);
-          setView(monthOf(start));
+          setView(monthOf(around && around > start ? around : start));
         }
         return;
       }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { ErrorMessage, StatusMessage } from '../../components/Alerts';
+import { ErrorMessage } from '../../components/Alerts';
 import { BookingSummary } from '../../components/BookingSummary';
 import { api, asApiError, type ApiError } from '../../lib/api';
 import { describeDay, hm } from '../../lib/dates';
@@ -7,7 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import type { Booking, ServiceInfo } from '../../lib/types';
 import { Reschedule } from './Reschedule';
 
-/** One of a citizen's bookings with what can still be done with it: cancel or move it. */
+/** One of a citizen's bookings with what can still be done with it: cancel or move it (the page says how it went). */
 export function BookingCard({ booking, service, token, onChanged }: {
   booking: Booking;
   service?: ServiceInfo;
@@ -18,7 +18,6 @@ export function BookingCard({ booking, service, token, onChanged }: {
   const [mode, setMode] = useState<'view' | 'cancel' | 'reschedule'>('view');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   const card = useRef<HTMLElement>(null);
   const changeable = booking.status === 'CONFIRMED';
 
@@ -28,9 +27,7 @@ export function BookingCard({ booking, service, token, onChanged }: {
     try {
       const changed = await work();
       setMode('view');
-      const text = done(changed);
-      setMessage(text);
-      onChanged(changed, text);
+      onChanged(changed, done(changed));
     } catch (failure) {
       setError(asApiError(failure));
     } finally {
@@ -45,7 +42,6 @@ export function BookingCard({ booking, service, token, onChanged }: {
         {lang === 'en' && service ? service.nameEn : booking.serviceName} · {describeDay(booking.date, lang)} {hm(booking.slotStart)}
       </h2>
       <BookingSummary booking={booking} token={token} showQr={mode === 'view'} />
-      {message && <StatusMessage tone="ok">{message}</StatusMessage>}
       <ErrorMessage error={error} />
       {changeable && mode === 'view' && (
         <div className="actions">

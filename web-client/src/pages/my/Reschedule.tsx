@@ -15,8 +15,8 @@ export function Reschedule({ booking, service, busy, onChoose, onCancel }: {
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const availability = useAvailability(booking.service);
-  const [day, setDay] = useState<string | null>(null);
+  const availability = useAvailability(booking.service, booking.date);
+  const [day, setDay] = useState<string | null>(booking.date);
   useLive(null, { [`/topic/availability.${booking.service}`]: (body) => availability.apply(body as SeatsChanged) }, availability.reload);
   return (
     <div className="reschedule" aria-busy={busy}>
