@@ -10,7 +10,7 @@ import { describeDay, hm } from '../lib/dates';
 import { useI18n } from '../lib/i18n';
 import { maskPhone } from '../lib/phone';
 import { Link } from '../lib/router';
-import { sessions, type CitizenSession } from '../lib/session';
+import { useCitizen, type CitizenSession } from '../lib/session';
 import type { Booking, DistrictRisk, ServiceInfo, WaitlistEntry } from '../lib/types';
 import { useAvailability } from '../lib/useAvailability';
 import { useLive } from '../lib/useLive';
@@ -40,7 +40,7 @@ export function HomePage() {
   const [slot, setSlot] = useState<AvailabilitySlot | null>(null);
   const [form, setForm] = useState(EMPTY_FORM);
   const [details, setDetails] = useState<BookingDetails | null>(null);
-  const [citizen, setCitizen] = useState<CitizenSession | null>(() => sessions.citizen());
+  const [citizen, setCitizen, forgetCitizen] = useCitizen();
   const [pendingWaitlist, setPendingWaitlist] = useState<string | null>(null);
   const [detailsError, setDetailsError] = useState<ApiError | null>(null);
   const [dayError, setDayError] = useState<ApiError | null>(null);
@@ -106,8 +106,7 @@ export function HomePage() {
     } catch (failure) {
       const problem = asApiError(failure);
       if (problem.status === 401) {
-        sessions.clearCitizen();
-        setCitizen(null);
+        forgetCitizen();
         setSubmitError(problem);
       } else if (['slot-full', 'day-full', 'day-closed', 'slot-not-found', 'outside-booking-window', 'day-not-bookable'].includes(problem.slug)) {
         attempt.current = null;
@@ -141,8 +140,7 @@ export function HomePage() {
     } catch (failure) {
       const problem = asApiError(failure);
       if (problem.status === 401) {
-        sessions.clearCitizen();
-        setCitizen(null);
+        forgetCitizen();
         setPendingWaitlist(date);
         setStep('verify');
       } else {
@@ -270,7 +268,7 @@ export function HomePage() {
                 <ErrorMessage error={submitError} />
                 <div className="actions">
                   <button type="button" onClick={() => setStep(pendingWaitlist ? 'day' : 'details')}>{t('common.back')}</button>
-                  <button type="button" onClick={() => { sessions.clearCitizen(); setCitizen(null); }}>{t('book.otherPhone')}</button>
+                  <button type="button" onClick={forgetCitizen}>{t('book.otherPhone')}</button>
                   <button type="button" className="primary" disabled={busy} onClick={() => verified(citizen)}>
                     {pendingWaitlist ? t('book.joinWaitlist') : t('book.submit')}
                   </button>

@@ -5,7 +5,7 @@ import { api, asApiError, type ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { maskPhone } from '../lib/phone';
 import { Link } from '../lib/router';
-import { sessions, type CitizenSession } from '../lib/session';
+import { useCitizen, type CitizenSession } from '../lib/session';
 import type { Booking, ServiceInfo, WaitlistEntry } from '../lib/types';
 import { BookingCard } from './my/BookingCard';
 import { WaitlistEntries } from './my/WaitlistEntries';
@@ -13,7 +13,7 @@ import { WaitlistEntries } from './my/WaitlistEntries';
 /** "My bookings": a citizen proves their phone once, then sees, cancels and moves bookings and waitlist places. */
 export function MyBookingsPage() {
   const { t } = useI18n();
-  const [citizen, setCitizen] = useState<CitizenSession | null>(() => sessions.citizen());
+  const [citizen, setCitizen, forgetCitizen] = useCitizen();
   const [bookings, setBookings] = useState<Booking[] | null>(null);
   const [waitlist, setWaitlist] = useState<WaitlistEntry[]>([]);
   const [services, setServices] = useState<ServiceInfo[]>([]);
@@ -34,12 +34,11 @@ export function MyBookingsPage() {
     } catch (failure) {
       const problem = asApiError(failure);
       if (problem.status === 401) {
-        sessions.clearCitizen();
-        setCitizen(null);
+        forgetCitizen();
       }
       setError(problem);
     }
-  }, []);
+  }, [forgetCitizen]);
 
   useEffect(() => {
     if (citizen) {
@@ -65,7 +64,7 @@ export function MyBookingsPage() {
         <h1>{t('my.title')}</h1>
         <p className="muted">
           {t('my.phone', { phone: maskPhone(citizen.phone) })}{' '}
-          <button type="button" onClick={() => { sessions.clearCitizen(); setCitizen(null); setBookings(null); }}>
+          <button type="button" onClick={() => { forgetCitizen(); setBookings(null); }}>
             {t('my.forget')}
           </button>
         </p>

@@ -5,7 +5,7 @@ import { api, asApiError, type ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { panelsFor, type Panel } from '../lib/roles';
-import { Link, navigate, usePath } from '../lib/router';
+import { Link, usePath } from '../lib/router';
 import { sessions, type StaffSession } from '../lib/session';
 import { NoticesPanel } from './staff/NoticesPanel';
 import { QuotaPanel } from './staff/QuotaPanel';
@@ -93,9 +93,6 @@ export function StaffLogin({ title, onSignedIn }: { title: string; onSignedIn: (
       const session: StaffSession = { ...response };
       sessions.saveStaff(session);
       onSignedIn(session);
-      if (location.pathname === '/staff') {
-        navigate('/staff', true);
-      }
     } catch (failure) {
       setError(asApiError(failure));
     } finally {
