@@ -1,5 +1,6 @@
 // The command group's other panels: the quota calendar (a day's slots changed, another day closed
-// with a reason citizens then read, a weekday template applied, the month's chart), risk levels (a
+// with a reason citizens then read, a hot date highlighted for staff and citizens alike, a weekday
+// template applied, the month's chart), risk levels (a
 // district switch previewed, a unit's level switched and switched back, the history), and the SMS
 // outbox with each message's delivery status.
 import assert from 'node:assert/strict';
@@ -13,7 +14,7 @@ export default async function ({ context, screenshot }) {
   const admin = (await (await request.post('/api/v1/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD() } })).json()).token;
   const ahead = await (await request.get(`/api/v1/staff/quotas/MARRIAGE_REGISTRATION/days?from=${addDays(today, 2)}&to=${addDays(today, 20)}`,
     { headers: { Authorization: `Bearer ${admin}` } })).json();
-  const [edited, closed] = ahead.filter((d) => d.open && d.booked === 0).map((d) => d.date);
+  const [edited, closed, hot] = ahead.filter((d) => d.open && d.booked === 0).map((d) => d.date);
 
   await signIn(page, '/staff/quotas', 'admin');
   await page.getByRole('heading', { name: '号源日历' }).waitFor();
@@ -45,6 +46,36 @@ export default async function ({ context, screenshot }) {
   await page.locator(`.calendar button[data-day="${closed}"].load-closed`).waitFor();
   const citizens = await (await request.get(`/api/v1/availability?service=MARRIAGE_REGISTRATION&from=${closed}&to=${closed}`)).json();
   assert.equal(citizens.days[0].reason, '系统升级');
+
+  // A date staff make hot is highlighted on their calendar and marked on the citizens'.
+  const madeHot = await request.put(`/api/v1/staff/quotas/MARRIAGE_REGISTRATION/hot-dates/${hot}`,
+    { headers: { Authorization: `Bearer ${admin}` }, data: { name: '测试热门日' } });
+  assert.equal(madeHot.status(), 200);
+  await page.reload();
+  while (await cell(hot).count() === 0) {
+    await page.getByRole('button', { name: '下个月' }).click();
+  }
+  await page.locator(`.calendar button[data-day="${hot}"].hot .mark`).filter({ hasText: '热' }).waitFor();
+  assert.match(await cell(hot).getAttribute('aria-label'), /热门日期：测试热门日/);
+
+  const citizen = await context.newPage();
+  await citizen.goto('/');
+  await citizen.getByRole('button', { name: /婚姻登记/ }).click();
+  const day = (date) => citizen.locator(`.calendar button[data-day="${date}"]`);
+  const showToCitizen = async (date) => {
+    for (let i = 0; i < 3 && await day(date).count() === 0; i++) {
+      await citizen.getByRole('button', { name: '下个月' }).click();
+    }
+  };
+  await citizen.locator(`.calendar button[data-day="${today}"]`).waitFor();
+  await showToCitizen(closed);
+  await citizen.locator(`.calendar button[data-day="${closed}"].tone-closed`).click();
+  await citizen.getByText('该日不可预约：系统升级').waitFor();
+  await showToCitizen(hot);
+  await citizen.locator(`.calendar button[data-day="${hot}"].hot`).waitFor();
+  assert.match(await day(hot).getAttribute('aria-label'), /热门日期/);
+  await screenshot(citizen, 'citizen-calendar');
+  await citizen.close();
 
   await page.getByText('按星期模板批量开放').click();
   const from = addDays(today, 40);
