@@ -54,8 +54,10 @@ export function newPhone() {
 export async function awaitSms(request, phone, pattern, timeout = 15000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const response = await request.get(`/api/v1/simulator/sms?phone=${encodeURIComponent(`+86${phone}`)}`);
-    if (response.ok()) {
+    // Short requests, retried: one stuck request on a loaded machine must not sink the scenario.
+    const response = await request.get(`/api/v1/simulator/sms?phone=${encodeURIComponent(`+86${phone}`)}`, { timeout: 5000 })
+      .catch(() => null);
+    if (response?.ok()) {
       for (const message of await response.json()) {
         const match = pattern.exec(message.body);
         if (match) {
