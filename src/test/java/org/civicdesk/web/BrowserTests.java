@@ -22,7 +22,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +47,10 @@ class BrowserTests {
         assertThat(new File("web-client/node_modules/playwright-core")).as("web-client dependencies (./mvnw builds them)")
                 .exists();
         assertThat(new File("target/classes/static/index.html")).as("the built web client (./mvnw builds it)").exists();
-        app = new SpringApplicationBuilder(CivicDeskApplication.class, NextWeekdayMorning.class).run("--civicdesk.test.harness=off",
-                "--server.port=0", "--civicdesk.platform.data-dir=" + dataDir, "--civicdesk.demo-password=" + DEMO_PASSWORD);
+        app = new SpringApplicationBuilder(CivicDeskApplication.class)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new NextWeekdayMorning()))
+                .run("--civicdesk.test.harness=off", "--server.port=0", "--civicdesk.platform.data-dir=" + dataDir,
+                        "--civicdesk.demo-password=" + DEMO_PASSWORD);
     }
 
     /**
@@ -58,25 +59,22 @@ class BrowserTests {
      * them in on the day whenever the build runs. Forward only, so tokens the service signs stay
      * valid against the real clock their decoder uses. Every {@link Clock} bean is moved as it is
      * made (the harness's movable clock is one too when its configuration is on the class path).
+     * Registered by hand, not as a configuration class, so that no other application a test
+     * starts in this JVM finds it by scanning.
      */
-    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
-    static class NextWeekdayMorning {
+    static final class NextWeekdayMorning implements BeanPostProcessor {
 
         static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-        @Bean
-        static BeanPostProcessor moveClocksToNextWeekdayMorning() {
-            Duration offset = offset(ZonedDateTime.now(ZONE));
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof MutableClock movable) {
-                        movable.advance(offset);
-                        return movable;
-                    }
-                    return bean instanceof Clock clock ? Clock.offset(clock, offset) : bean;
-                }
-            };
+        private final Duration offset = offset(ZonedDateTime.now(ZONE));
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            if (bean instanceof MutableClock movable) {
+                movable.advance(offset);
+                return movable;
+            }
+            return bean instanceof Clock clock ? Clock.offset(clock, offset) : bean;
         }
 
         /** How far ahead the next weekday 09:00 is (at or after now). */
