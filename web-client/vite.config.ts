@@ -1,7 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// `npm run dev` serves the client on :5173 and forwards the API and STOMP to the service on :8080.
+// `npm run dev` serves the client on :5173 and forwards the API and STOMP to the service on :8080
+// (or wherever CIVICDESK_URL points, such as http://127.0.0.1:18080).
+const service = process.env.CIVICDESK_URL ?? 'http://localhost:8080';
+
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -12,10 +15,10 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://localhost:8080',
-      '/channels': 'http://localhost:8080',
-      '/actuator': 'http://localhost:8080',
-      '/ws': { target: 'ws://localhost:8080', ws: true },
+      '/api': service,
+      '/channels': service,
+      '/actuator': service,
+      '/ws': { target: service.replace(/^http/, 'ws'), ws: true },
     },
   },
   test: {

@@ -1,11 +1,13 @@
 // End-to-end tests in real headless Chromium (Debian's /usr/bin/chromium driven by playwright-core)
 // against a running CivicDesk. Run by the Java test BrowserTests, which starts the app in its
 // embedded default and passes its URL:   node e2e/run.mjs --base-url http://127.0.0.1:PORT
-// Screenshots go to ../target/e2e/.
-import { chromium } from 'playwright-core';
-import { mkdirSync, readdirSync } from 'node:fs';
+// Scenarios run in file order, each in a fresh browser context (390×844, zh-CN); `shared` carries
+// what one scenario leaves for the next (the booking staff then check in). Screenshots go to
+// ../target/e2e/.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONTEXT_OPTIONS, launchChromium } from './support.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -15,32 +17,29 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
 const baseUrl = args['base-url'] ?? process.env.CIVICDESK_BASE_URL ?? 'http://127.0.0.1:8080';
 const only = args.only;
 const screenshots = resolve(here, '../../target/e2e');
+rmSync(screenshots, { recursive: true, force: true });
 mkdirSync(screenshots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
-});
-
+const browser = await launchChromium();
 const scenarios = readdirSync(join(here, 'scenarios')).filter((f) => f.endsWith('.mjs')).sort()
   .filter((f) => !only || f.includes(only));
+const shared = {};
 let failed = 0;
 for (const file of scenarios) {
   const name = file.replace(/\.mjs$/, '');
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ baseURL: baseUrl, ...CONTEXT_OPTIONS });
+  context.on('page', (page) => page.on('pageerror', (error) => console.log(`  page error in ${name}: ${error.message}`)));
   const started = Date.now();
+  const shot = (page, label) => page.screenshot({ path: join(screenshots, `${name}-${label}.png`), fullPage: true });
   try {
     const scenario = await import(pathToFileURL(join(here, 'scenarios', file)).href);
-    await scenario.default({ browser, context, baseUrl, screenshot: (page, label) =>
-      page.screenshot({ path: join(screenshots, `${name}-${label}.png`), fullPage: true }) });
+    await scenario.default({ browser, context, baseUrl, shared, screenshot: shot, screenshotsDir: screenshots });
     console.log(`PASS ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     failed++;
     console.log(`FAIL ${name}: ${error?.stack ?? error}`);
-    for (const page of context.pages()) {
-      await page.screenshot({ path: join(screenshots, `${name}-failure.png`), fullPage: true }).catch(() => {});
+    for (const [i, page] of context.pages().entries()) {
+      await page.screenshot({ path: join(screenshots, `${name}-failure-${i}.png`), fullPage: true }).catch(() => {});
     }
   } finally {
     await context.close();

@@ -34,10 +34,34 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
-  /** The message for one field, if the server named it. */
+  /**
+   * The message for one field, if the server named it, in the language the person chose. When the
+   * problem concerns that field alone and its detail says more (an ID number's check), the detail.
+   */
   fieldMessage(field: string): string | undefined {
-    return this.problem.errors?.find((e) => e.field === field)?.message;
+    const errors = this.problem.errors ?? [];
+    const match = errors.find((e) => e.field === field);
+    if (match) {
+      const message = language().startsWith('en') && match.messageEn ? match.messageEn : match.message;
+      const detail = this.problem.detail;
+      return errors.length === 1 && detail && detail !== message && detail.includes(message) ? detail : message;
+    }
+    return this.problem.field === field ? this.message : undefined;
   }
+
+  /** Every field the problem names. */
+  get fields(): string[] {
+    const named = (this.problem.errors ?? []).map((e) => e.field);
+    return typeof this.problem.field === 'string' ? [...named, this.problem.field] : named;
+  }
+}
+
+/** Turns anything thrown into an ApiError, so that every failure can be shown in plain words. */
+export function asApiError(failure: unknown): ApiError {
+  if (failure instanceof ApiError) {
+    return failure;
+  }
+  return new ApiError({ type: 'about:client', status: 0, detail: failure instanceof Error ? failure.message : String(failure) });
 }
 
 export interface RequestOptions {
@@ -49,6 +73,11 @@ export interface RequestOptions {
 }
 
 let language: () => string = () => 'zh-CN';
+
+/** The language problems are asked for in. */
+export function apiLanguage(): string {
+  return language();
+}
 
 /** Problems come back in the language the person chose. */
 export function useLanguageForApi(current: () => string): void {

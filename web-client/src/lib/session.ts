@@ -1,3 +1,5 @@
+import { useCallback, useState } from 'react';
+
 // Who is signed in on this browser: a staff token (with roles) or a citizen token (with a phone),
 // kept in sessionStorage so that closing the browser signs out.
 
@@ -40,3 +42,13 @@ export const sessions = {
   clearStaff: () => sessionStorage.removeItem(STAFF),
   clearCitizen: () => sessionStorage.removeItem(CITIZEN),
 };
+
+/** The citizen signed in on this browser, and forgetting them (sign-out, or a token the service no longer takes). */
+export function useCitizen(): [CitizenSession | null, (session: CitizenSession) => void, () => void] {
+  const [citizen, setCitizen] = useState<CitizenSession | null>(() => sessions.citizen());
+  const forget = useCallback(() => {
+    sessions.clearCitizen();
+    setCitizen(null);
+  }, []);
+  return [citizen, setCitizen, forget];
+}

@@ -32,8 +32,10 @@ public record AvailabilityDay(LocalDate date, boolean open, @Nullable String rea
      * @param end       when it ends
      * @param capacity  seats it offers now
      * @param remaining seats online bookings may still take
+     * @param inTime    whether it may still be booked now (false when it starts within the minimum
+     *                  notice or is over), so that a screen can tell "too late" from "full"
      */
-    public record Slot(LocalTime start, LocalTime end, int capacity, int remaining) {
+    public record Slot(LocalTime start, LocalTime end, int capacity, int remaining, boolean inTime) {
     }
 
     /**

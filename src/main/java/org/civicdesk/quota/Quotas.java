@@ -79,6 +79,11 @@ public class Quotas {
         return planner.day(service, date);
     }
 
+    /** Each day of a range with its slots, capacities and bookings, as staff plan them. */
+    public Flux<QuotaDay> days(ServiceCode service, LocalDate from, LocalDate to) {
+        return planner.days(service, from, to);
+    }
+
     /** Bookings the day holds beyond what it offers now (nothing once re-accommodated). */
     public Mono<CapacityReduced> excess(ServiceCode service, LocalDate date, String reason) {
         return planner.excess(service, date, reason);

@@ -66,6 +66,10 @@ class EmbeddedDefaultTests {
             login(web, "registry", generatedPassword);
             login(web, "funeral", generatedPassword);
 
+            // The web client shows the channel simulator because it answers here.
+            web.get().uri("/api/v1/simulator").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.twilioNumber").isEqualTo("+10000000000");
+
             // No Twilio account: the code is recorded as simulated and readable in the simulator.
             web.post().uri("/api/v1/citizens/verification").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("phone", "13912345678")).exchange().expectStatus().isAccepted();

@@ -43,6 +43,7 @@ class ExternalModeTests {
         web.post().uri("/api/v1/simulator/sms").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("from", "13912345678", "text", "帮助")).exchange().expectStatus().isNotFound();
         web.get().uri("/simulator").exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/simulator").exchange().expectStatus().isNotFound();
     }
 
     @Test

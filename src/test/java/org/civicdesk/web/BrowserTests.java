@@ -4,14 +4,21 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.civicdesk.CivicDeskApplication;
+import org.civicdesk.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,8 +47,45 @@ class BrowserTests {
         assertThat(new File("web-client/node_modules/playwright-core")).as("web-client dependencies (./mvnw builds them)")
                 .exists();
         assertThat(new File("target/classes/static/index.html")).as("the built web client (./mvnw builds it)").exists();
-        app = new SpringApplicationBuilder(CivicDeskApplication.class).run("--civicdesk.test.harness=off",
-                "--server.port=0", "--civicdesk.platform.data-dir=" + dataDir, "--civicdesk.demo-password=" + DEMO_PASSWORD);
+        app = new SpringApplicationBuilder(CivicDeskApplication.class)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new NextWeekdayMorning()))
+                .run("--civicdesk.test.harness=off", "--server.port=0", "--civicdesk.platform.data-dir=" + dataDir,
+                        "--civicdesk.demo-password=" + DEMO_PASSWORD);
+    }
+
+    /**
+     * The scenarios' clock: real time moved forward to the next weekday morning (09:00) in the
+     * bureau's zone, so that a citizen books marriage registration for "today" and staff check
+     * them in on the day whenever the build runs. Forward only, so tokens the service signs stay
+     * valid against the real clock their decoder uses. Every {@link Clock} bean is moved as it is
+     * made (the harness's movable clock is one too when its configuration is on the class path).
+     * Registered by hand, not as a configuration class, so that no other application a test
+     * starts in this JVM finds it by scanning.
+     */
+    static final class NextWeekdayMorning implements BeanPostProcessor {
+
+        static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+        private final Duration offset = offset(ZonedDateTime.now(ZONE));
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            if (bean instanceof MutableClock movable) {
+                movable.advance(offset);
+                return movable;
+            }
+            return bean instanceof Clock clock ? Clock.offset(clock, offset) : bean;
+        }
+
+        /** How far ahead the next weekday 09:00 is (at or after now). */
+        static Duration offset(ZonedDateTime now) {
+            ZonedDateTime target = now.toLocalDate().atTime(9, 0).atZone(ZONE);
+            while (target.isBefore(now) || target.getDayOfWeek() == DayOfWeek.SATURDAY
+                    || target.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                target = target.plusDays(1);
+            }
+            return Duration.between(now, target);
+        }
     }
 
     @AfterAll

@@ -18,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,6 +38,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/simulator")
 @Tag(name = "Channel simulator", description = "Embedded default only: drive the SMS, voice and WeChat webhooks")
 class SimulatorController {
+
+    /** The number the simulated phones call and text (a Twilio number in real life). */
+    static final String TWILIO_NUMBER = "+10000000000";
+    /** The official account the simulated followers write to. */
+    static final String WECHAT_ACCOUNT = "gh_civicdesk_demo";
 
     private static final Pattern MESSAGE = Pattern.compile("<Message>(.*?)</Message>", Pattern.DOTALL);
     private static final Pattern SAY = Pattern.compile("<Say[^>]*>(.*?)</Say>", Pattern.DOTALL);
@@ -58,6 +64,14 @@ class SimulatorController {
         self = WebClient.create("http://127.0.0.1:" + event.getWebServer().getPort());
     }
 
+    @GetMapping
+    @Operation(summary = "Whether the simulator is here (embedded default; 404 otherwise) and whom it plays",
+            description = "The web client shows its simulator page only when this answers.")
+    Map<String, Object> about() {
+        embeddedOnly();
+        return Map.of("twilioNumber", TWILIO_NUMBER, "wechatAccount", WECHAT_ACCOUNT);
+    }
+
     @PostMapping("/sms")
     @Operation(summary = "Send a text from a phone to the SMS webhook, as Twilio would; returns the reply")
     Mono<Map<String, Object>> sms(@Valid @RequestBody TextRequest request) {
@@ -65,7 +79,7 @@ class SimulatorController {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", "SMsim" + UUID.randomUUID().toString().replace("-", ""));
         form.put("From", request.from());
-        form.put("To", "+10000000000");
+        form.put("To", TWILIO_NUMBER);
         form.put("Body", request.text());
         form.put("NumMedia", "0");
         return twilio("/channels/twilio/sms", form)
@@ -79,7 +93,7 @@ class SimulatorController {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("CallSid", request.callSid());
         form.put("From", request.from());
-        form.put("To", "+10000000000");
+        form.put("To", TWILIO_NUMBER);
         form.put("CallStatus", "in-progress");
         if (request.digits() != null && !request.digits().isEmpty()) {
             form.put("Digits", request.digits());
@@ -110,10 +124,10 @@ class SimulatorController {
         embeddedOnly();
         long now = clock.instant().getEpochSecond();
         String xml = request.subscribe() != null && request.subscribe()
-                ? "<xml><ToUserName><![CDATA[gh_civicdesk_demo]]></ToUserName><FromUserName><![CDATA[" + request.openId()
+                ? "<xml><ToUserName><![CDATA[" + WECHAT_ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[" + request.openId()
                         + "]]></FromUserName><CreateTime>" + now + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
                         + "<Event><![CDATA[subscribe]]></Event></xml>"
-                : "<xml><ToUserName><![CDATA[gh_civicdesk_demo]]></ToUserName><FromUserName><![CDATA[" + request.openId()
+                : "<xml><ToUserName><![CDATA[" + WECHAT_ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[" + request.openId()
                         + "]]></FromUserName><CreateTime>" + now + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
                         + (request.text() == null ? "" : request.text()) + "]]></Content><MsgId>" + System.nanoTime() + "</MsgId></xml>";
         SignedRequests.WeChatQuery query = signer.wechat(now);

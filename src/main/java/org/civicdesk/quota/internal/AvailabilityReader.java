@@ -49,9 +49,9 @@ public class AvailabilityReader {
     }
 
     public Flux<AvailabilityDay> availability(ServiceCode service, LocalDate from, LocalDate to, Channel channel) {
-        if (to.isBefore(from) || from.plusDays(settings.maxAvailabilityDays() - 1L).isBefore(to)) {
-            return Flux.error(new InvalidInput("invalid-range", "to", "查询范围须为 1 到 " + settings.maxAvailabilityDays() + " 天。",
-                    "Ask for 1 to " + settings.maxAvailabilityDays() + " days at a time."));
+        InvalidInput outOfRange = outOfRange(from, to, settings.maxAvailabilityDays());
+        if (outOfRange != null) {
+            return Flux.error(outOfRange);
         }
         return Mono.zip(cache.rules(service), cache.policy(service), quotas.days(service, from, to).collectMap(QuotaDay::date))
                 .flatMapMany(all -> {
@@ -62,6 +62,15 @@ public class AvailabilityReader {
                     }
                     return Flux.fromIterable(days);
                 });
+    }
+
+    /** The problem with a range of days asked for at once, or {@code null} when it is fine. */
+    static @Nullable InvalidInput outOfRange(LocalDate from, LocalDate to, int maxDays) {
+        if (to.isBefore(from) || from.plusDays(maxDays - 1L).isBefore(to)) {
+            return new InvalidInput("invalid-range", "to", "查询范围须为 1 到 " + maxDays + " 天。",
+                    "Ask for 1 to " + maxDays + " days at a time.");
+        }
+        return null;
     }
 
     /** Slots bookable now with seats left for the channel, in a range of days. */
@@ -123,7 +132,7 @@ public class AvailabilityReader {
             boolean inTime = window.inTime(date, slot.start(), now);
             anyInTime |= inTime;
             int remaining = inTime ? Math.min(Seating.remaining(slot, share, reserveActive, reserveChannel), dayLeft) : 0;
-            slots.add(new AvailabilityDay.Slot(slot.start(), slot.end(), Seating.released(slot.effective(), share), remaining));
+            slots.add(new AvailabilityDay.Slot(slot.start(), slot.end(), Seating.released(slot.effective(), share), remaining, inTime));
         }
         return new AvailabilityDay(date, true, null, day.hot() ? Boolean.TRUE : null, share > 0 && anyInTime,
                 window.nextRelease(date, day.hot(), now), day.hot() ? window.releases(date) : null, slots);

@@ -57,8 +57,23 @@ public class DayPlanner {
     }
 
     public Mono<QuotaDay> day(ServiceCode service, LocalDate date) {
-        return quotas.day(service, date)
-                .defaultIfEmpty(new QuotaDay(service, date, false, null, false, false, 1.0, null, null, 0, List.of()));
+        return quotas.day(service, date).defaultIfEmpty(unopened(service, date));
+    }
+
+    /** Every day of a range as staff see it (at most as many as an availability query); unopened days are closed. */
+    public Flux<QuotaDay> days(ServiceCode service, LocalDate from, LocalDate to) {
+        InvalidInput outOfRange = AvailabilityReader.outOfRange(from, to, settings.maxAvailabilityDays());
+        if (outOfRange != null) {
+            return Flux.error(outOfRange);
+        }
+        return quotas.days(service, from, to).collectMap(QuotaDay::date)
+                .flatMapIterable(opened -> from.datesUntil(to.plusDays(1))
+                        .map(date -> opened.getOrDefault(date, unopened(service, date)))
+                        .toList());
+    }
+
+    private static QuotaDay unopened(ServiceCode service, LocalDate date) {
+        return new QuotaDay(service, date, false, null, false, false, 1.0, null, null, 0, List.of());
     }
 
     /** What the day holds beyond its capacity now. */

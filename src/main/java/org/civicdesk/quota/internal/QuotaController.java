@@ -51,6 +51,16 @@ class QuotaController {
         this.clock = clock;
     }
 
+    @GetMapping("/{service}/days")
+    @PreAuthorize(MANAGES)
+    @Operation(summary = "Each day of a range (at most 62 days) with its slots, capacities and bookings: the staff calendar",
+            description = "Days nobody opened are listed closed with no slots; 400 invalid-range for a longer or reversed range.")
+    Mono<List<QuotaDay>> days(@PathVariable ServiceCode service,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return quotas.days(service, from, to).collectList();
+    }
+
     @GetMapping("/{service}/{date}")
     @PreAuthorize(MANAGES)
     @Operation(summary = "A day's slots with capacities, held-back seats and bookings")
