@@ -2,6 +2,9 @@ package org.civicdesk.platform;
 
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -9,14 +12,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Work an instance repeats on a fixed period while it runs (refreshing a gauge from PostgreSQL,
- * say): started and stopped with the application context, one pass at a time, a failed pass
+ * sweeping lapsed holds, say): started and stopped with the application context, one pass at a
+ * time (a tick that comes while a pass is still running is skipped), a failed pass logged and
  * simply waiting for the next.
  */
 public abstract class RepeatingTask implements SmartLifecycle {
 
+    private final Log log = LogFactory.getLog(getClass());
     private final Duration first;
     private final Duration period;
-    private volatile Disposable running;
+    private volatile @Nullable Disposable running;
 
     protected RepeatingTask(Duration first, Duration period) {
         this.first = first;
@@ -29,7 +34,11 @@ public abstract class RepeatingTask implements SmartLifecycle {
     @Override
     public void start() {
         running = Flux.interval(first, period)
-                .concatMap(tick -> Mono.defer(this::runOnce).onErrorResume(ex -> Mono.empty()))
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.defer(this::runOnce).onErrorResume(ex -> {
+                    log.warn(getClass().getSimpleName() + " pass failed, will try again: " + ex.getMessage());
+                    return Mono.empty();
+                }), 1)
                 .subscribe();
     }
 

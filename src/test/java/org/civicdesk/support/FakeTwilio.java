@@ -3,9 +3,6 @@ package org.civicdesk.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -61,26 +57,16 @@ public final class FakeTwilio {
     private record Rule(Predicate<Map<String, String>> when, Failure failure) {
     }
 
-    private FakeTwilio(HttpServer server) {
-        this.server = server;
+    private FakeTwilio() {
+        this.server = LoopbackHttpServer.start(this::handle, 8);
     }
 
     static FakeTwilio start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-            FakeTwilio twilio = new FakeTwilio(server);
-            server.createContext("/", twilio::handle);
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.start();
-            return twilio;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return new FakeTwilio();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttpServer.baseUrl(server);
     }
 
     void stop() {

@@ -2,13 +2,9 @@ package org.civicdesk.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -30,26 +26,16 @@ public final class FakeWeChat {
     private final List<String> messages = new ArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
 
-    private FakeWeChat(HttpServer server) {
-        this.server = server;
+    private FakeWeChat() {
+        this.server = LoopbackHttpServer.start(this::handle, 4);
     }
 
     static FakeWeChat start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            FakeWeChat wechat = new FakeWeChat(server);
-            server.createContext("/", wechat::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return wechat;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return new FakeWeChat();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttpServer.baseUrl(server);
     }
 
     void stop() {

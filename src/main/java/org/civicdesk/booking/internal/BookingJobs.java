@@ -5,13 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.SmartLifecycle;
+import org.civicdesk.platform.RepeatingTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,9 +17,8 @@ import reactor.core.publisher.Mono;
  * instance), waitlists get the seats that freed up, and the offices are looked up again.
  */
 @Component
-class BookingJobs implements SmartLifecycle {
+class BookingJobs extends RepeatingTask {
 
-    private static final Log log = LogFactory.getLog(BookingJobs.class);
     private static final int BATCH = 100;
 
     private final BookingRepository bookings;
@@ -35,13 +30,13 @@ class BookingJobs implements SmartLifecycle {
     private final BookingSettings settings;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private volatile @Nullable Disposable running;
     private volatile long lastOfficeSync;
     private volatile long lastWaitlistSweep;
 
     BookingJobs(BookingRepository bookings, WaitlistRepository waitlistRepository, Holds holds, Waitlist waitlist,
             BookingMessages messages, ServiceCatalog catalog, BookingSettings settings, TransactionalOperator tx,
             Clock clock) {
+        super(Duration.ZERO, settings.sweepInterval());
         this.bookings = bookings;
         this.waitlistRepository = waitlistRepository;
         this.holds = holds;
@@ -57,16 +52,11 @@ class BookingJobs implements SmartLifecycle {
     public void start() {
         lastOfficeSync = 0;
         lastWaitlistSweep = 0;
-        running = Flux.interval(Duration.ZERO, settings.sweepInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> pass().onErrorResume(ex -> {
-                    log.warn("Booking sweep failed, will try again: " + ex.getMessage());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        super.start();
     }
 
-    private Mono<Void> pass() {
+    @Override
+    protected Mono<Void> runOnce() {
         return expireHolds().then(remind()).then(sweepWaitlists()).then(syncOffices());
     }
 
@@ -103,19 +93,5 @@ class BookingJobs implements SmartLifecycle {
         }
         lastOfficeSync = System.nanoTime();
         return catalog.syncOffices();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

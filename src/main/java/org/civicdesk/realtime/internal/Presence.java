@@ -111,7 +111,7 @@ public class Presence implements SmartLifecycle {
 
     @Override
     public void start() {
-        renewing = Flux.interval(Duration.ZERO, RENEW).concatMap(tick -> write()).subscribe();
+        renewing = Flux.interval(Duration.ZERO, RENEW).onBackpressureDrop().concatMap(tick -> write(), 1).subscribe();
     }
 
     @Override
