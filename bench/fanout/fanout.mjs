@@ -40,7 +40,7 @@ function parseArgs(argv) {
   if (!o.url) o.url = o.target === 'rabbit' ? 'ws://127.0.0.1:15674/ws' : o.base.replace(/^http/, 'ws') + '/ws/stomp';
   if (!o.destination) o.destination = o.target === 'rabbit' ? '/topic/x' : '/topic/notices';
   if (o.messages + o.warmup > 30) throw new Error('at most 30 messages including warm-up');
-  if (!o.workers) o.workers = Math.max(1, Math.min(4, Math.ceil(o.subscribers / 1250)));
+  if (!o.workers) o.workers = Math.max(2, Math.min(4, Math.ceil(o.subscribers / 1250)));
   return o;
 }
 
@@ -271,6 +271,7 @@ async function main() {
   // Results.
   const latencies = [];
   const last = new Array(o.warmup + o.messages).fill(-Infinity);
+  const first = new Array(o.warmup + o.messages).fill(Infinity);
   const delivered = new Array(o.warmup + o.messages).fill(0);
   let dups = 0, errors = 0, closed = 0;
   let firstError = null;
@@ -281,11 +282,14 @@ async function main() {
       const i = r.idx[k];
       delivered[i]++;
       last[i] = Math.max(last[i], r.t[k]);
+      first[i] = Math.min(first[i], r.t[k]);
       if (i >= o.warmup) latencies.push(r.t[k] - published[i]);
     }
   }
   const measured = [...Array(o.messages).keys()].map((k) => k + o.warmup);
   const lastLat = measured.map((i) => last[i] - published[i]).sort((a, b) => a - b);
+  const firstLat = measured.map((i) => first[i] - published[i]).sort((a, b) => a - b);
+  const spread = measured.map((i) => last[i] - first[i]).sort((a, b) => a - b);
   latencies.sort((a, b) => a - b);
   const lost = measured.reduce((s, i) => s + (o.subscribers - delivered[i]), 0);
   const result = {
@@ -294,6 +298,8 @@ async function main() {
     delivery_p50_ms: +pct(latencies, 50).toFixed(1), delivery_p99_ms: +pct(latencies, 99).toFixed(1),
     last_p50_ms: +pct(lastLat, 50).toFixed(1), last_p99_ms: +pct(lastLat, 99).toFixed(1),
     last_max_ms: +lastLat[lastLat.length - 1].toFixed(1),
+    first_p50_ms: +pct(firstLat, 50).toFixed(1), first_p99_ms: +pct(firstLat, 99).toFixed(1),
+    spread_p50_ms: +pct(spread, 50).toFixed(1), spread_p99_ms: +pct(spread, 99).toFixed(1),
     warmup_last_ms: [...Array(o.warmup).keys()].map((i) => +(last[i] - published[i]).toFixed(1)),
     deliveries: latencies.length, lost, duplicates: dups, errors, closed_early: closed, timed_out: timedOut.length,
     first_error: firstError,
@@ -303,6 +309,7 @@ async function main() {
     console.log(`target=${result.target} subscribers=${result.subscribers} messages=${result.messages} (+${o.warmup} warm-up) workers=${result.workers}`);
     console.log(`  delivery latency     p50 ${result.delivery_p50_ms} ms   p99 ${result.delivery_p99_ms} ms   (${result.deliveries} deliveries)`);
     console.log(`  publish-to-last      p50 ${result.last_p50_ms} ms   p99 ${result.last_p99_ms} ms   max ${result.last_max_ms} ms`);
+    console.log(`  publish-to-first     p50 ${result.first_p50_ms} ms   p99 ${result.first_p99_ms} ms   (first-to-last p50 ${result.spread_p50_ms} ms, p99 ${result.spread_p99_ms} ms)`);
     console.log(`  lost ${lost}   duplicates ${dups}   errors ${errors}   closed early ${closed}   timed out ${timedOut.length}`);
     if (firstError) console.log('  first error: ' + firstError.replace(/\n/g, ' | '));
   }
