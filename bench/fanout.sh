@@ -11,8 +11,10 @@
 # with POST /api/v1/staff/notices. RabbitMQ is a node of the benchmark's own (bench/fanout/
 # rabbit-node.sh; the machine's node has too few file descriptors): subscribers on /topic/x, each
 # message a SEND from a publisher connection. The load generator is bench/fanout/fanout.mjs.
-# Everything is bounded: each step has a deadline, the whole run 30 minutes.
+# Everything is bounded: each step has a deadline, the whole run 30 minutes (exit 124).
 set -euo pipefail
+# The whole run is bounded; timeout's TERM runs the cleanup below.
+if [ -z "${FANOUT_BOUNDED:-}" ]; then FANOUT_BOUNDED=1 exec timeout 1800 "$0" "$@"; fi
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SUBSCRIBERS=${SUBSCRIBERS:-"1000 5000"}
@@ -23,7 +25,8 @@ RABBIT_URL=ws://127.0.0.1:15675/ws
 PASSWORD=bench-$RANDOM$RANDOM
 WORK=$(mktemp -d /tmp/civicdesk-fanout.XXXXXX)
 ulimit -n 20000
-( sleep 1800; echo "fanout.sh: 30-minute deadline hit" >&2; kill -TERM $$ ) & WATCHDOG=$!
+# What this script starts must not keep the caller's descriptors (flock's lock) open after it.
+closefds() { for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null || true; done; }
 
 JAR=$(ls target/civicdesk-*.jar | head -1)
 [ -d bench/fanout/node_modules/ws ] || (cd bench/fanout && npm ci --no-audit --no-fund >/dev/null)
@@ -32,14 +35,13 @@ APP=""
 cleanup() {
   [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
   bench/fanout/rabbit-node.sh stop >/dev/null 2>&1 || true
-  kill "$WATCHDOG" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
 echo "== $(date -u +%FT%TZ)  $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1), node $(node --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== CivicDesk: $JAR, embedded default in $WORK, port $PORT"
-(cd "$WORK" && CIVICDESK_DEMO_PASSWORD=$PASSWORD exec java -jar "$ROOT/$JAR" --server.port="$PORT" \
+(closefds; cd "$WORK" && CIVICDESK_DEMO_PASSWORD=$PASSWORD exec java -jar "$ROOT/$JAR" --server.port="$PORT" \
   --civicdesk.platform.data-dir="$WORK/data" > "$WORK/app.log" 2>&1) &
 APP=$!
 for i in $(seq 1800); do
@@ -48,7 +50,7 @@ for i in $(seq 1800); do
   [ "$i" = 1800 ] && { echo "CivicDesk not ready within 180 s" >&2; exit 1; }
   sleep 0.1
 done
-echo "== RabbitMQ: $(bench/fanout/rabbit-node.sh start)"
+echo "== RabbitMQ: $(closefds; bench/fanout/rabbit-node.sh start)"
 
 workers() { if [ "$1" -ge 5000 ]; then echo 4; else echo 2; fi; }
 RESULTS=$WORK/results.jsonl

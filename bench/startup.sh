@@ -13,7 +13,9 @@ times=()
 for run in $(seq "$RUNS"); do
   dir=$(mktemp -d /tmp/civicdesk-startup.XXXXXX)
   start=$(date +%s.%N)
-  (cd "$dir" && exec java -jar "$OLDPWD/$JAR" --server.port="$PORT" --civicdesk.platform.data-dir="$dir/data" > "$dir/app.log" 2>&1) &
+  # The JVM (and the embedded PostgreSQL it starts) must not keep flock's lock descriptor open.
+  (for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null || true; done
+   cd "$dir" && exec java -jar "$OLDPWD/$JAR" --server.port="$PORT" --civicdesk.platform.data-dir="$dir/data" > "$dir/app.log" 2>&1) &
   pid=$!
   ready=""
   while [ -z "$ready" ]; do

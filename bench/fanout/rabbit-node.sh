@@ -25,6 +25,8 @@ log.file.level = warning
 CONF
     echo '[rabbitmq_web_stomp].' > "$DIR/enabled_plugins"
     ulimit -n 20000
+    # The node outlives this script: it must not hold the caller's descriptors (flock's lock).
+    for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null || true; done
     nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$DIR/server.out" 2>&1 &
     echo $! > "$DIR/pid"
     for i in $(seq 60); do
