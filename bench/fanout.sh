@@ -51,16 +51,17 @@ for i in $(seq 1800); do
   sleep 0.1
 done
 echo "== RabbitMQ: $(closefds; bench/fanout/rabbit-node.sh start)"
+BEAM=$(for p in $(pgrep beam.smp || true); do grep -qz RABBITMQ_NODENAME=civicbench /proc/$p/environ 2>/dev/null && echo "$p"; done | head -1)
 
 workers() { if [ "$1" -ge 5000 ]; then echo 4; else echo 2; fi; }
 RESULTS=$WORK/results.jsonl
 for n in $SUBSCRIBERS; do
   echo "== $n subscribers: CivicDesk"
   node bench/fanout/fanout.mjs --target ours --base "http://127.0.0.1:$PORT" --password "$PASSWORD" \
-    --subscribers "$n" --messages "$MESSAGES" --workers "$(workers "$n")" --deadline 300 --json | tee -a "$RESULTS"
+    --subscribers "$n" --messages "$MESSAGES" --workers "$(workers "$n")" --deadline 300 --server-pid "$APP" --json | tee -a "$RESULTS"
   sleep 3
   echo "== $n subscribers: RabbitMQ Web-STOMP"
-  node bench/fanout/fanout.mjs --target rabbit --url "$RABBIT_URL" \
+  node bench/fanout/fanout.mjs --target rabbit --url "$RABBIT_URL" --server-pid "${BEAM:-0}" \
     --subscribers "$n" --messages "$MESSAGES" --workers "$(workers "$n")" --deadline 300 --json | tee -a "$RESULTS"
   sleep 3
 done
@@ -74,11 +75,12 @@ echo "== Fan-out, $MESSAGES messages each (after 2 warm-up messages), ms; load g
 node -e '
 const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
 const f = (v) => String(v).padStart(8);
-console.log("target    subscribers  deliv p50  deliv p99   last p50   last p99  first p50   lost  vs RabbitMQ (last p99)");
+console.log("target    subscribers  deliv p50  deliv p99   last p50   last p99  first p50   lost  server us/deliv  subs us/deliv  vs RabbitMQ (last p99)");
 for (const r of rows) {
   const rabbit = rows.find((x) => x.target === "rabbit" && x.subscribers === r.subscribers);
   const ratio = r.target === "ours" && rabbit ? (r.last_p99_ms / rabbit.last_p99_ms).toFixed(2) + "x" : "";
   console.log(r.target.padEnd(9) + String(r.subscribers).padStart(12) + " " + f(r.delivery_p50_ms) + "   " + f(r.delivery_p99_ms) + "   "
-    + f(r.last_p50_ms) + "   " + f(r.last_p99_ms) + "   " + f(r.first_p50_ms) + " " + String(r.lost).padStart(6) + "  " + ratio);
+    + f(r.last_p50_ms) + "   " + f(r.last_p99_ms) + "   " + f(r.first_p50_ms) + " " + String(r.lost).padStart(6) + "  "
+    + String(r.server_cpu_us_per_delivery).padStart(15) + " " + String(r.subscribers_cpu_us_per_delivery).padStart(14) + "  " + ratio);
 }' "$RESULTS"
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg); raw results in $RESULTS"

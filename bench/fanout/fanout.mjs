@@ -26,7 +26,7 @@ function parseArgs(argv) {
   const o = {
     target: 'ours', url: null, subscribers: 1000, messages: 20, warmup: 2, workers: 0, deadline: 300,
     destination: null, base: 'http://127.0.0.1:8080', user: 'admin', password: process.env.CIVICDESK_DEMO_PASSWORD || '',
-    token: null, gap: 200, messageTimeout: 10000, concurrency: 50, hold: 0, json: false, audience: 'all',
+    token: null, serverPid: 0, gap: 200, messageTimeout: 10000, concurrency: 50, hold: 0, json: false, audience: 'all',
   };
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];
@@ -80,14 +80,17 @@ function stomp(o, onFrame, onClose) {
 
 // ---------------------------------------------------------------- worker
 async function worker() {
+  let cpuMark = process.cpuUsage();
   let o, n, total, recvIdx, recvT, count, subscribed = 0, closed = 0, errors = 0, dups = 0, stopping = false;
   const sockets = [];
   const firstError = [];
   process.on('message', (msg) => {
     if (msg.type === 'start') start(msg);
+    else if (msg.type === 'mark') cpuMark = process.cpuUsage();
     else if (msg.type === 'report') {
+      const cpu = process.cpuUsage(cpuMark);
       process.send({ type: 'report', idx: Array.from(recvIdx.subarray(0, total)), t: Array.from(recvT.subarray(0, total)),
-        dups, errors, closed, firstError: firstError[0] || null });
+        dups, errors, closed, firstError: firstError[0] || null, cpuMs: (cpu.user + cpu.system) / 1000 });
     }
     else if (msg.type === 'close') {
       stopping = true;
@@ -252,6 +255,16 @@ async function main() {
     return;
   }
 
+  // CPU spent while publishing: the server's (given --server-pid, from /proc) and the subscribers'.
+  const { readFileSync } = await import('node:fs');
+  const serverCpu = () => {
+    if (!o.serverPid) return NaN;
+    const f = readFileSync(`/proc/${o.serverPid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms
+  };
+  for (const c of children) c.send({ type: 'mark' });
+  const cpu0 = serverCpu();
+  const wall0 = now();
   // Publish warm-up messages (not counted), then the measured ones, one after another.
   const published = [];
   const timedOut = [];
@@ -262,6 +275,8 @@ async function main() {
     await new Promise((r) => setTimeout(r, o.gap));
   }
   await new Promise((r) => setTimeout(r, 300));
+  const serverCpuMs = serverCpu() - cpu0;
+  const wallMs = now() - wall0;
   for (const c of children) c.send({ type: 'report' });
   await until(() => children.every((c) => c.report), 30000);
   finished = true;
@@ -273,11 +288,11 @@ async function main() {
   const last = new Array(o.warmup + o.messages).fill(-Infinity);
   const first = new Array(o.warmup + o.messages).fill(Infinity);
   const delivered = new Array(o.warmup + o.messages).fill(0);
-  let dups = 0, errors = 0, closed = 0;
+  let dups = 0, errors = 0, closed = 0, clientCpuMs = 0;
   let firstError = null;
   for (const c of children) {
     const r = c.report || { idx: [], t: [], dups: 0, errors: 0, closed: 0 };
-    dups += r.dups; errors += r.errors; closed += r.closed; firstError = firstError || r.firstError;
+    dups += r.dups; errors += r.errors; closed += r.closed; firstError = firstError || r.firstError; clientCpuMs += r.cpuMs || 0;
     for (let k = 0; k < r.idx.length; k++) {
       const i = r.idx[k];
       delivered[i]++;
@@ -303,6 +318,10 @@ async function main() {
     warmup_last_ms: [...Array(o.warmup).keys()].map((i) => +(last[i] - published[i]).toFixed(1)),
     deliveries: latencies.length, lost, duplicates: dups, errors, closed_early: closed, timed_out: timedOut.length,
     first_error: firstError,
+    publishing_wall_ms: Math.round(wallMs), server_cpu_ms: Number.isNaN(serverCpuMs) ? null : serverCpuMs,
+    subscribers_cpu_ms: Math.round(clientCpuMs),
+    server_cpu_us_per_delivery: Number.isNaN(serverCpuMs) ? null : +(serverCpuMs * 1000 / (o.subscribers * (o.warmup + o.messages))).toFixed(1),
+    subscribers_cpu_us_per_delivery: +(clientCpuMs * 1000 / (o.subscribers * (o.warmup + o.messages))).toFixed(1),
   };
   if (o.json) console.log(JSON.stringify(result));
   else {
@@ -311,6 +330,7 @@ async function main() {
     console.log(`  publish-to-last      p50 ${result.last_p50_ms} ms   p99 ${result.last_p99_ms} ms   max ${result.last_max_ms} ms`);
     console.log(`  publish-to-first     p50 ${result.first_p50_ms} ms   p99 ${result.first_p99_ms} ms   (first-to-last p50 ${result.spread_p50_ms} ms, p99 ${result.spread_p99_ms} ms)`);
     console.log(`  lost ${lost}   duplicates ${dups}   errors ${errors}   closed early ${closed}   timed out ${timedOut.length}`);
+    console.log(`  CPU while publishing (${result.publishing_wall_ms} ms): server ${result.server_cpu_ms ?? '-'} ms (${result.server_cpu_us_per_delivery ?? '-'} us/delivery), subscribers ${result.subscribers_cpu_ms} ms (${result.subscribers_cpu_us_per_delivery} us/delivery)`);
     if (firstError) console.log('  first error: ' + firstError.replace(/\n/g, ' | '));
   }
   setTimeout(() => process.exit(lost || errors || closed ? 1 : 0), 300);
