@@ -34,6 +34,7 @@ JAR=$(ls target/civicdesk-*.jar | head -1)
 APP=""
 cleanup() {
   [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
+  rm -rf "$WORK/data"   # the embedded database; the results and the log stay in $WORK
   bench/fanout/rabbit-node.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
