@@ -32,7 +32,10 @@ final class StompConnection {
     final String id;
     final WebSocketSession socket;
     private final Outbound outbound;
-    private final BufferingStompDecoder decoder;
+    private final StompDecoder stompDecoder;
+    // Only while a frame has arrived in part: an idle connection holds no buffering decoder (its
+    // queue and locks are a few hundred bytes, times every connection of the instance).
+    private @Nullable BufferingStompDecoder decoder;
     private final int maxFrameSize;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(4);
     private final long openedAt = System.nanoTime();
@@ -48,7 +51,7 @@ final class StompConnection {
         this.id = id;
         this.socket = socket;
         this.outbound = outbound;
-        this.decoder = new BufferingStompDecoder(decoder, maxFrameSize);
+        this.stompDecoder = decoder;
         this.maxFrameSize = maxFrameSize;
     }
 
@@ -56,12 +59,18 @@ final class StompConnection {
     List<Message<byte[]>> decode(DataBuffer payload) {
         lastRead = System.nanoTime();
         int size = payload.readableByteCount();
-        if (size + decoder.getBufferSize() > maxFrameSize) {
+        BufferingStompDecoder current = decoder;
+        if (size + (current == null ? 0 : current.getBufferSize()) > maxFrameSize) {
             throw new TooLarge("Frame larger than " + maxFrameSize + " bytes");
+        }
+        if (current == null) {
+            current = new BufferingStompDecoder(stompDecoder, maxFrameSize);
         }
         byte[] bytes = new byte[size];
         payload.read(bytes);
-        return decoder.decode(ByteBuffer.wrap(bytes));
+        List<Message<byte[]>> frames = current.decode(ByteBuffer.wrap(bytes));
+        decoder = current.getBufferSize() == 0 ? null : current;
+        return frames;
     }
 
     void connected(@Nullable Caller who, long sendEveryMillis, long expectEveryMillis) {

@@ -43,7 +43,8 @@ final class Subscription {
     final AckMode ackMode;
     final TopicPolicy policy;
     final byte[] prefix;
-    private final LinkedHashSet<String> unacked = new LinkedHashSet<>();
+    // Only the client ack modes owe acknowledgements: an auto subscription allocates no set.
+    private @Nullable LinkedHashSet<String> unacked;
     private @Nullable List<TopicMessage> catchingUp;
 
     Subscription(StompConnection connection, String id, String destination, AckMode ackMode, TopicPolicy policy) {
@@ -104,7 +105,8 @@ final class Subscription {
 
     /** An ACK or NACK: in {@code client} mode it settles this and every earlier message. */
     synchronized boolean settle(String ackId) {
-        if (!unacked.contains(ackId)) {
+        LinkedHashSet<String> unacked = this.unacked;
+        if (unacked == null || !unacked.contains(ackId)) {
             return false;
         }
         if (ackMode == AckMode.CLIENT) {
@@ -128,6 +130,11 @@ final class Subscription {
             return null;
         }
         String ackId = message.messageId();
+        LinkedHashSet<String> unacked = this.unacked;
+        if (unacked == null) {
+            unacked = new LinkedHashSet<>();
+            this.unacked = unacked;
+        }
         unacked.add(ackId);
         if (unacked.size() > MAX_UNACKED) {
             Iterator<String> oldest = unacked.iterator();
