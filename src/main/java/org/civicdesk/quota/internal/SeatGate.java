@@ -27,6 +27,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
@@ -121,7 +122,12 @@ public class SeatGate {
      * PostgreSQL or given back, never left counted for nobody until the next counter rebuild.
      */
     static <T> Mono<T> runToTheEnd(Mono<T> attempt) {
-        return Mono.deferContextual(context -> Mono.fromFuture(attempt.contextWrite(context).toFuture(), true));
+        return Mono.deferContextual(context -> {
+            // A one-shot sink keeps the outcome for a caller that left (nothing is reported as dropped).
+            Sinks.One<T> outcome = Sinks.one();
+            attempt.contextWrite(context).subscribe(outcome::tryEmitValue, outcome::tryEmitError, outcome::tryEmitEmpty);
+            return outcome.asMono();
+        });
     }
 
     /** Asks Redis: true when it took the seat, false when PostgreSQL must decide alone. */
