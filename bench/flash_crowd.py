@@ -6,8 +6,9 @@ same app's bare route (POST /bench/bare: small JSON in and out, no I/O) in the s
 
 Starts one instance from the built jar (infra/local/two-instances.sh, one port, its own database
 and Redis prefix, the bare route switched on), makes the date 7 days ahead hot with one tranche
-released shortly after set-up, warms both routes (the crowd's warm-up is answered "not released
-yet"), then at the release time fires the crowd with wrk (every request another citizen's token,
+released shortly after set-up, warms both routes (the booking route with other citizens on the
+ordinary day after, one seat per slot, so nearly all are refused by the Redis gate), then at the
+release time fires the crowd with wrk (every request another citizen's token,
 people and Idempotency-Key) and afterwards the bare route, each for --seconds with --connections.
 Prints attempts/s, p50/p99, confirmed, rejected, overbooked (PostgreSQL: bookings over each
 slot's capacity, must be 0) and the ratio to the bare route (goal >= 0.5), as text and JSON.
