@@ -27,6 +27,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
@@ -99,7 +100,7 @@ public class SeatGate {
                     .then(seats.insertPersons(request.service(), request.code(), request.date(), request.personKeys(), today))
                     .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new DuplicateBooking()));
             Mono<Void> count = claim(place, request.channel(), true);
-            return viaRedis(ask, place, request.fingerprint(), today)
+            return runToTheEnd(viaRedis(ask, place, request.fingerprint(), today)
                     .flatMap(tookInRedis -> {
                         Mono<T> work = Mono.defer(() -> inTransaction.apply(grant))
                                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("The seat's work must emit")));
@@ -109,10 +110,24 @@ public class SeatGate {
                                 ? work.flatMap(result -> database.then(count).thenReturn(result))
                                 : count.then(database).then(work);
                         return finish(written, ask, tookInRedis);
-                    })
+                    }))
                     .doOnSuccess(result -> events.slotsChanged(request.service(), request.date(),
                             List.of(request.slotStart())).subscribe());
         }));
+    }
+
+    /**
+     * Once Redis is asked, the attempt runs to its end even when the caller goes away (a citizen
+     * closing the page during a rush cancels the request): a seat taken in Redis is then written to
+     * PostgreSQL or given back, never left counted for nobody until the next counter rebuild.
+     */
+    static <T> Mono<T> runToTheEnd(Mono<T> attempt) {
+        return Mono.deferContextual(context -> {
+            // A one-shot sink keeps the outcome for a caller that left (nothing is reported as dropped).
+            Sinks.One<T> outcome = Sinks.one();
+            attempt.contextWrite(context).subscribe(outcome::tryEmitValue, outcome::tryEmitError, outcome::tryEmitEmpty);
+            return outcome.asMono();
+        });
     }
 
     /** Asks Redis: true when it took the seat, false when PostgreSQL must decide alone. */
