@@ -30,7 +30,9 @@ public abstract class DomainFailure extends RuntimeException {
      * @param detailEn what happened, in English
      */
     protected DomainFailure(HttpStatus status, String slug, String title, String detailZh, String detailEn) {
-        super(detailEn);
+        // An expected answer (a full slot in a flash crowd, say), not a fault: no stack trace to
+        // fill in, which on a deep reactive stack costs more than the answer itself.
+        super(detailEn, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;

@@ -115,7 +115,10 @@ class SeatGateConcurrencyTests {
         assertThat(redisCount(day, "s:0900:c")).isEqualTo(Integer.toString(SEATS));
         Map<Integer, List<Answer>> byStatus = rush(day, ATTEMPTS, i -> UUID.randomUUID().toString());
 
-        assertThat(byStatus.get(201)).hasSize(SEATS);
+        String outcomes = byStatus.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().stream().collect(Collectors.groupingBy(Answer::type, Collectors.counting())))
+                .collect(Collectors.joining(", "));
+        assertThat(byStatus.get(201)).as(outcomes).hasSize(SEATS);
         assertThat(byStatus.get(409)).hasSize(ATTEMPTS - SEATS)
                 .allSatisfy(answer -> assertThat(answer.type()).endsWith("/slot-full"));
         assertThat(byStatus.get(201)).extracting(Answer::code).doesNotHaveDuplicates();
