@@ -329,3 +329,12 @@ def machine():
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return {"nproc": os.cpu_count(), "cpu": cpu, "java": java, "kernel": platform.release(),
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def wait_for_release(release_at):
+    """Sleeps until the hot date's release time; fails if set-up and warm-up ran past it."""
+    wait = release_at - time.time()
+    if wait < 0:
+        raise SystemExit("set-up and warm-up took longer than the release delay")
+    log(f"release in {wait:.1f}s")
+    time.sleep(wait + 0.05)

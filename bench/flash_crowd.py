@@ -67,11 +67,7 @@ def main():
         warm = crowd.wrk(base, warm_lua, args.connections, args.warmup, args.threads)
         if warm["s5xx"] or warm["s201"] > args.slots:
             raise SystemExit(f"warm-up failed: {warm}")
-        wait = release_at - time.time()
-        if wait < 0:
-            raise SystemExit("set-up and warm-up took longer than the release delay")
-        crowd.log(f"release in {wait:.1f}s")
-        time.sleep(wait + 0.05)
+        crowd.wait_for_release(release_at)
 
         crowd.log("the crowd")
         c = crowd.wrk(base, crowd_lua, args.connections, args.seconds, args.threads)

@@ -77,11 +77,7 @@ def main():
             for k in range(args.subscribers):
                 subscribers.append(StompSubscriber("127.0.0.1", port, crowd.staff_token(bases[0]), "/topic/notices",
                                                    name=f"{port}#{k + 1}"))
-        wait = release_at - time.time()
-        if wait < 0:
-            raise SystemExit("set-up and warm-up took longer than the release delay")
-        crowd.log(f"release in {wait:.1f}s")
-        time.sleep(wait + 0.05)
+        crowd.wait_for_release(release_at)
 
         crowd.log("the crowd on both instances; a notice from the first halfway through")
         issued = {}
