@@ -22,6 +22,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A citizen who goes away during a rush (the page closed, the request cancelled) while the gate
@@ -59,9 +60,7 @@ class SeatGateCancellationTests {
         quotas.setDay(ServiceCode.MARRIAGE_REGISTRATION, day,
                         new DayPlan(List.of(new DayPlan.SlotPlan(NINE, NINE.plusMinutes(30), 2, 0)), null, false, null, false))
                 .block(Duration.ofSeconds(10));
-        String code = "9" + UUID.randomUUID().toString().replaceAll("\\D", "").substring(0, 7);
-        SeatRequest request = new SeatRequest(code, ServiceCode.MARRIAGE_REGISTRATION, day, NINE, Channel.WEB,
-                List.of("cancel-test:" + code), null, "fingerprint-" + code);
+        SeatRequest request = request(day, newCode());
 
         // The caller's own rows take a while; the caller cancels in the middle of them.
         AtomicReference<Throwable> failed = new AtomicReference<>();
@@ -71,10 +70,29 @@ class SeatGateCancellationTests {
         assertThat(failed.get()).isNull();
         attempt.dispose();
 
+        // The cancelled attempt still ends in PostgreSQL, and Redis never counts a seat that
+        // PostgreSQL does not have (a counter rebuild running at the same moment may count one
+        // fewer for a while: PostgreSQL still has the last word).
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bookedInPostgreSql(day)).isEqualTo(1));
+        assertThat(Integer.parseInt(redisCount(day))).isLessThanOrEqualTo(1);
+
+        // The slot then holds exactly its two seats: one more booking, and the next is refused.
+        assertThat(gate.take(request(day, newCode()), grant -> Mono.just(grant.code())).block(Duration.ofSeconds(10))).isNotNull();
+        assertThatThrownBy(() -> gate.take(request(day, newCode()), grant -> Mono.just(grant.code())).block(Duration.ofSeconds(10)))
+                .isInstanceOf(SlotFull.class);
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(bookedInPostgreSql(day)).isEqualTo(1);
-            assertThat(redisCount(day)).isEqualTo("1");
+            assertThat(bookedInPostgreSql(day)).isEqualTo(2);
+            assertThat(redisCount(day)).isEqualTo("2");
         });
+    }
+
+    private static String newCode() {
+        return "9" + UUID.randomUUID().toString().replaceAll("\\D", "").substring(0, 7);
+    }
+
+    private static SeatRequest request(LocalDate day, String code) {
+        return new SeatRequest(code, ServiceCode.MARRIAGE_REGISTRATION, day, NINE, Channel.WEB,
+                List.of("cancel-test:" + code), null, "fingerprint-" + code);
     }
 
     private String redisCount(LocalDate day) {
