@@ -338,3 +338,20 @@ def wait_for_release(release_at):
         raise SystemExit("set-up and warm-up took longer than the release delay")
     log(f"release in {wait:.1f}s")
     time.sleep(wait + 0.05)
+
+
+def summary(name, script, args, c, b, confirmed, over, capacity):
+    """The figures every crowd benchmark reports: the crowd, the bare route, PostgreSQL's count."""
+    errors = c["s5xx"] + c["connect_errors"] + c["read_errors"] + c["write_errors"] + c["timeouts"]
+    return {
+        "benchmark": name, "machine": machine(),
+        "command": "python3 " + script + " " + " ".join(sys.argv[1:]),
+        "citizens": args.citizens, "seats": capacity, "connections": args.connections, "seconds": args.seconds,
+        "crowd": {"attempts": c["requests"], "attempts_per_s": round(c["rate"]), "p50_ms": c["p50_us"] / 1000,
+                  "p99_ms": c["p99_us"] / 1000, "confirmed_201": c["s201"], "rejected_409": c["s409"],
+                  "rejected_422": c["s422"], "other_4xx": c["s4xx"], "errors": errors},
+        "bare": {"requests": b["requests"], "requests_per_s": round(b["rate"]), "p50_ms": b["p50_us"] / 1000,
+                 "p99_ms": b["p99_us"] / 1000, "errors": b["s5xx"] + b["s4xx"] + b["timeouts"]},
+        "confirmed_in_postgresql": confirmed, "overbooked": over,
+        "ratio": round(c["rate"] / b["rate"], 3),
+    }

@@ -83,19 +83,8 @@ def main():
 
 def report(args, c, b, confirmed, over, capacity):
     rejected = c["s409"] + c["s422"] + c["s4xx"]
-    errors = c["s5xx"] + c["connect_errors"] + c["read_errors"] + c["write_errors"] + c["timeouts"]
-    out = {
-        "benchmark": "flash-crowd", "machine": crowd.machine(),
-        "command": "python3 bench/flash_crowd.py " + " ".join(sys.argv[1:]),
-        "citizens": args.citizens, "seats": capacity, "connections": args.connections, "seconds": args.seconds,
-        "crowd": {"attempts": c["requests"], "attempts_per_s": round(c["rate"]), "p50_ms": c["p50_us"] / 1000,
-                  "p99_ms": c["p99_us"] / 1000, "confirmed_201": c["s201"], "rejected_409": c["s409"],
-                  "rejected_422": c["s422"], "other_4xx": c["s4xx"], "errors": errors},
-        "bare": {"requests": b["requests"], "requests_per_s": round(b["rate"]), "p50_ms": b["p50_us"] / 1000,
-                 "p99_ms": b["p99_us"] / 1000, "errors": b["s5xx"] + b["s4xx"] + b["timeouts"]},
-        "confirmed_in_postgresql": confirmed, "overbooked": over,
-        "ratio": round(c["rate"] / b["rate"], 3),
-    }
+    out = crowd.summary("flash-crowd", "bench/flash_crowd.py", args, c, b, confirmed, over, capacity)
+    errors = out["crowd"]["errors"]
     m = out["machine"]
     print(f"""
 Flash crowd — {m['date']}, {m['nproc']} cores ({m['cpu']}), {m['java']}

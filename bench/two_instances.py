@@ -110,22 +110,12 @@ def main():
 
 def report(args, parts, bare_parts, confirmed, over, capacity, issued, seen):
     c, b = crowd.combine(parts), crowd.combine(bare_parts)
-    errors = c["s5xx"] + c["connect_errors"] + c["read_errors"] + c["write_errors"] + c["timeouts"]
     delays = {name: (None if at is None else round((at - issued["at"]) * 1000)) for name, at in seen.items()}
     reached = all(v is not None for v in delays.values())
-    out = {
-        "benchmark": "two-instances", "machine": crowd.machine(),
-        "command": "python3 bench/two_instances.py " + " ".join(sys.argv[1:]),
-        "citizens": args.citizens, "seats": capacity, "connections": args.connections, "seconds": args.seconds,
-        "crowd": {"attempts": c["requests"], "attempts_per_s": round(c["rate"]), "p50_ms": c["p50_us"] / 1000,
-                  "p99_ms": c["p99_us"] / 1000, "confirmed_201": c["s201"], "rejected_409": c["s409"],
-                  "rejected_422": c["s422"], "other_4xx": c["s4xx"], "errors": errors,
-                  "per_instance_per_s": [round(x["rate"]) for x in parts]},
-        "bare": {"requests": b["requests"], "requests_per_s": round(b["rate"]), "p50_ms": b["p50_us"] / 1000,
-                 "p99_ms": b["p99_us"] / 1000},
-        "confirmed_in_postgresql": confirmed, "overbooked": over, "ratio": round(c["rate"] / b["rate"], 3),
-        "notice": {"id": issued.get("id"), "delivery_ms": delays, "reached_all": reached},
-    }
+    out = crowd.summary("two-instances", "bench/two_instances.py", args, c, b, confirmed, over, capacity)
+    errors = out["crowd"]["errors"]
+    out["crowd"]["per_instance_per_s"] = [round(x["rate"]) for x in parts]
+    out["notice"] = {"id": issued.get("id"), "delivery_ms": delays, "reached_all": reached}
     m = out["machine"]
     print(f"""
 Two instances — {m['date']}, {m['nproc']} cores ({m['cpu']}), {m['java']}
