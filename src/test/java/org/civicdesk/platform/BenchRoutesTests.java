@@ -44,5 +44,17 @@ class BenchRoutesTests {
                     .jsonPath("$.ok").isEqualTo(true)
                     .jsonPath("$.date").isEqualTo("2026-05-20");
         }
+
+        @Test
+        void aMissingOrMalformedBodyIsTheCallersMistake() {
+            web.post().uri("/bench/bare").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"service\": ")
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            web.post().uri("/bench/bare").contentType(MediaType.APPLICATION_JSON)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
     }
 }

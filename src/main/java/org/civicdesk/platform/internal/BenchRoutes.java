@@ -10,6 +10,8 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
 
 /**
  * The benchmarks' anchor: {@code POST /bench/bare} reads a small JSON body and answers a small
@@ -28,6 +30,7 @@ class BenchRoutes {
     @Bean
     RouterFunction<ServerResponse> benchBare() {
         return RouterFunctions.route(RequestPredicates.POST("/bench/bare"), request -> request.bodyToMono(BareRequest.class)
+                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("A JSON body is required")))
                 .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("ok", true, "service", String.valueOf(body.service()),
                                 "date", String.valueOf(body.date()), "slotStart", String.valueOf(body.slotStart())))));
