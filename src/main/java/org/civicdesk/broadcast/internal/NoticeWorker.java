@@ -70,24 +70,21 @@ class NoticeWorker implements SmartLifecycle {
 
     @Override
     public void stop() {
-        stop(() -> { });
-    }
-
-    @Override
-    public void stop(Runnable callback) {
         running = false;
-        // Let the batch in hand finish (no more are started) rather than cut its queries off; then
-        // the rows this instance claimed go to the others now, not after the lease.
-        Mono<Void> work = Stopping.whenDone(() -> !passing, Duration.ofSeconds(10))
-                .then(Mono.fromRunnable(() -> {
-                    Disposable current = loop;
-                    if (current != null) {
-                        current.dispose();
-                    }
-                    loop = null;
-                }))
-                .then(Mono.defer(() -> outbox.release(platform.instanceId())).timeout(Duration.ofSeconds(5)).then());
-        Stopping.run(work, Duration.ofSeconds(16), log, "hand this instance's notice deliveries back", callback);
+        // Let the batch in hand finish (no more are started) rather than cut its queries off.
+        Stopping.awaitDone(() -> !passing, Duration.ofSeconds(10));
+        Disposable current = loop;
+        if (current != null) {
+            current.dispose();
+        }
+        loop = null;
+        try {
+            // Stopping: the rows this instance claimed go to the others now, not after the lease.
+            outbox.release(platform.instanceId()).block(Duration.ofSeconds(5));
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not hand this instance's notice deliveries back: " + ex.getMessage());
+        }
     }
 
     @Override

@@ -36,15 +36,9 @@ class Draining implements SmartLifecycle {
 
     @Override
     public void stop() {
-        stop(() -> { });
-    }
-
-    @Override
-    public void stop(Runnable callback) {
         running = false;
         int open = connections.all().size();
         if (open == 0) {
-            callback.run();
             return;
         }
         log.info("Shutting down: telling " + open + " STOMP client(s) to reconnect elsewhere");
@@ -52,8 +46,7 @@ class Draining implements SmartLifecycle {
             connection.fail(frames.error("server shutting down", null, null,
                     "This server is shutting down. Reconnect (another server will answer) and resubscribe with last-seq."));
         }
-        Stopping.run(Stopping.whenDone(() -> connections.all().isEmpty(), Duration.ofSeconds(3)), Duration.ofSeconds(4),
-                log, "close the STOMP connections", callback);
+        Stopping.awaitDone(() -> connections.all().isEmpty(), Duration.ofSeconds(3));
     }
 
     @Override

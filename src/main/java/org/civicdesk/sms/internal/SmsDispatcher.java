@@ -93,29 +93,23 @@ public class SmsDispatcher implements SmartLifecycle {
 
     @Override
     public void stop() {
-        stop(() -> { });
-    }
-
-    @Override
-    public void stop(Runnable callback) {
         // Finish what is in flight, then hand the rest of this instance's claims back to the others.
         accepting = false;
-        Scheduler sdk = blocking;
-        Mono<Void> work = Stopping.whenDone(() -> inFlight.get() == 0, Duration.ofSeconds(10))
-                .then(Mono.defer(() -> {
-                    Disposable running = loop;
-                    if (running != null) {
-                        running.dispose();
-                    }
-                    loop = null;
-                    return inFlight.get() == 0
-                            ? outbox.release(platform.instanceId(), clock.instant()).timeout(Duration.ofSeconds(5)).then()
-                            : Mono.empty();
-                }));
-        Stopping.run(work, Duration.ofSeconds(16), log, "hand this instance's SMS claims back", () -> {
-            sdk.dispose();
-            callback.run();
-        });
+        Stopping.awaitDone(() -> inFlight.get() == 0, Duration.ofSeconds(10));
+        Disposable running = loop;
+        if (running != null) {
+            running.dispose();
+        }
+        loop = null;
+        if (inFlight.get() == 0) {
+            try {
+                outbox.release(platform.instanceId(), clock.instant()).block(Duration.ofSeconds(5));
+            }
+            catch (RuntimeException ex) {
+                log.warn("Could not hand this instance's SMS claims back: " + ex.getMessage());
+            }
+        }
+        blocking.dispose();
     }
 
     @Override
