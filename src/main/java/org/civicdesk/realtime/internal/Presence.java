@@ -116,19 +116,30 @@ public class Presence implements SmartLifecycle {
 
     @Override
     public void stop() {
+        stop(() -> { });
+    }
+
+    /**
+     * Stops renewing at once, then removes this instance's entry so the others stop counting its
+     * units now rather than at its expiry; the context waits for the callback, no thread of ours
+     * does. Should a start come before the removal is done, its next renewal writes the entry again.
+     */
+    @Override
+    public void stop(Runnable callback) {
         Disposable current = renewing;
         if (current != null) {
             current.dispose();
         }
         renewing = null;
-        try {
-            // Shutting down: let the others stop counting this instance's units at once.
-            redis.execute(connection -> connection.hashCommands().hDel(key.duplicate(), field.duplicate()))
-                    .then().block(Duration.ofSeconds(2));
-        }
-        catch (RuntimeException ex) {
-            log.debug("Presence not removed: " + ex.getMessage());
-        }
+        redis.execute(connection -> connection.hashCommands().hDel(key.duplicate(), field.duplicate()))
+                .then()
+                .timeout(Duration.ofSeconds(2))
+                .onErrorResume(ex -> {
+                    log.debug("Presence not removed: " + ex.getMessage());
+                    return Mono.empty();
+                })
+                .doFinally(signal -> callback.run())
+                .subscribe();
     }
 
     @Override
