@@ -1,6 +1,7 @@
 package org.civicdesk.identity.internal;
 
 import java.util.Base64;
+import java.util.Map;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,7 +10,14 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -18,6 +26,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /** Tokens are HMAC-SHA256-signed JWTs with one key shared by every instance. */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
+
+    /** How many verified tokens each instance remembers (a few MB). */
+    static final int VERIFIED_TOKENS = 8192;
 
     @Bean
     SecretKey tokenKey(IdentitySettings settings) {
@@ -39,9 +50,24 @@ class TokenConfiguration {
         return new SecretKeySpec(key, "HmacSHA256");
     }
 
+    /**
+     * Verifies the signature, the expiry (a minute of clock skew, Spring's default) and our issuer.
+     * The issuer is a plain name, so it is read as a string (Spring would try to read it as a URL
+     * and throw and catch an exception on every request); verified tokens are remembered.
+     */
     @Bean
     ReactiveJwtDecoder tokenDecoder(SecretKey tokenKey) {
-        return NimbusReactiveJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        nimbus.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, String::valueOf)));
+        OAuth2TokenValidator<Jwt> validator = validator();
+        nimbus.setJwtValidator(validator);
+        return new VerifiedTokens(nimbus, validator, VERIFIED_TOKENS);
+    }
+
+    static OAuth2TokenValidator<Jwt> validator() {
+        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtClaimValidator<Object>(JwtClaimNames.ISS, TokenIssuer.ISSUER::equals));
     }
 
     @Bean

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIssuer {
 
+    /** The {@code iss} of every token we issue, and the only one we accept. */
+    static final String ISSUER = "civicdesk";
+
     private final JwtEncoder encoder;
     private final IdentitySettings settings;
     private final Clock clock;
@@ -35,7 +38,7 @@ class TokenIssuer {
         Instant now = clock.instant();
         Instant expires = now.plus(settings.staffTokenTtl());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer("civicdesk")
+                .issuer(ISSUER)
                 .id(UUID.randomUUID().toString())
                 .subject(account.username())
                 .issuedAt(now)
@@ -53,7 +56,7 @@ class TokenIssuer {
         Instant now = clock.instant();
         Instant expires = now.plus(settings.citizenTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("civicdesk")
+                .issuer(ISSUER)
                 .id(UUID.randomUUID().toString())
                 .subject(phone)
                 .issuedAt(now)
