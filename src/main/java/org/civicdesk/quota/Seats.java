@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.civicdesk.quota.internal.SeatChanges;
 import org.civicdesk.quota.internal.SeatGate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -42,6 +43,17 @@ public class Seats {
      */
     public <T> Mono<T> take(SeatRequest request, Function<SeatGrant, Mono<T>> inTransaction) {
         return gate.take(request, inTransaction);
+    }
+
+    /**
+     * Refuses at once ({@link SlotFull}, {@link DayFull}, or the day's, slot's and booking window's
+     * refusals) an attempt on a slot the gate found full a moment ago, so that the caller need not
+     * check the people first; completes empty when the attempt should go on to {@link #take}. A
+     * retry under an idempotency key that got a seat is never refused here.
+     */
+    public Mono<Void> refuseIfKnownFull(ServiceCode service, LocalDate date, LocalTime slotStart, Channel channel,
+            @Nullable String idempotencyScope) {
+        return gate.refuseIfKnownFull(service, date, slotStart, channel, idempotencyScope);
     }
 
     /** Moves a seat to another slot: the new seat is taken before the old one is given up. */

@@ -47,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No overbooking, whatever the load and however many instances run: two instances of the
  * service share one PostgreSQL and one Redis (a Redis this test starts, so that it may stop it),
  * and hundreds of simultaneous attempts on 20 seats give exactly 20 bookings; the same when
- * Redis dies during the rush; retries with the same idempotency key never book twice; and the
- * reminders both instances sweep for go out once each.
+ * Redis dies during the rush; retries with the same idempotency key never book twice; a crowd on
+ * a full slot is answered from each instance's memory, without losing a retry or a seat given
+ * back; and the reminders both instances sweep for go out once each.
  */
 class SeatGateConcurrencyTests {
 
@@ -172,6 +173,51 @@ class SeatGateConcurrencyTests {
     }
 
     @Test
+    void aCrowdOnAFullSlotIsAnsweredFromMemoryYetARetryGetsItsBookingAndAGivenBackSeatIsOfferedAtOnce() {
+        LocalDate day = openDay();
+        List<Request> requests = requests(day, 40);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add(UUID.randomUUID().toString());
+        }
+        List<Answer> answers = Flux.range(0, 40).flatMap(i -> send(clients.get(i % 2), requests.get(i), keys.get(i)), 40)
+                .collectList().block(Duration.ofSeconds(60));
+        List<Answer> booked = answers.stream().filter(a -> a.status() == 201).toList();
+        assertThat(booked).hasSize(SEATS);
+
+        // The crowd keeps coming: each instance asks Redis once more, then answers from memory.
+        long asked = fullAnswersFromRedis();
+        List<Request> crowd = requests(day, 200);
+        List<Answer> refused = Flux.range(0, 200)
+                .concatMap(i -> send(clients.get(i % 2), crowd.get(i), UUID.randomUUID().toString()))
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.type()).endsWith("/slot-full");
+        });
+        assertThat(fullAnswersFromRedis() - asked).as("full answers from Redis for 200 refused attempts").isLessThanOrEqualTo(4);
+
+        // A citizen whose answer was lost retries under the same key, on either instance: the
+        // booking comes back, it is not refused as full.
+        Answer winner = booked.get(0);
+        Request again = requests.get(keys.indexOf(winner.key()));
+        for (WebClient client : clients) {
+            Answer replayed = send(client, again, winner.key()).block(Duration.ofSeconds(30));
+            assertThat(replayed.status()).isEqualTo(200);
+            assertThat(replayed.code()).isEqualTo(winner.code());
+        }
+
+        // A seat given back on an instance is offered there at once.
+        assertThat(clients.get(0).delete().uri("/api/v1/bookings/{code}", winner.code())
+                .header("Authorization", "Bearer " + again.token())
+                .exchangeToMono(response -> Mono.just(response.statusCode().value())).block(Duration.ofSeconds(30)))
+                .isEqualTo(200);
+        Answer next = send(clients.get(0), crowd.get(0), UUID.randomUUID().toString()).block(Duration.ofSeconds(30));
+        assertThat(next.status()).isEqualTo(201);
+        assertCounters(day, SEATS);
+    }
+
+    @Test
     void whenRedisDiesDuringTheRushPostgreSqlAloneStillBooksExactlyTwentyAndRedisIsRebuiltWhenItReturns() {
         LocalDate day = openDay();
         List<Request> requests = requests(day, ATTEMPTS);
@@ -283,6 +329,17 @@ class SeatGateConcurrencyTests {
                 day)).isEqualTo(seats);
     }
 
+    /**
+     * How many times this test's Redis answered "full" from the seat script: each such answer
+     * counts the day's idempotency keys (SCARD), which nothing else here does.
+     */
+    private static long fullAnswersFromRedis() {
+        java.util.Properties stats = first.getBean(ReactiveStringRedisTemplate.class).getConnectionFactory()
+                .getReactiveConnection().serverCommands().info("commandstats").block(Duration.ofSeconds(5));
+        String line = stats.getProperty("cmdstat_scard");
+        return line == null ? 0 : Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1"));
+    }
+
     private static String redisCount(LocalDate day, String field) {
         String key = first.getBean(Platform.class).key("seat", "{MARRIAGE_REGISTRATION}", day.format(DateTimeFormatter.BASIC_ISO_DATE));
         try {
@@ -321,6 +378,8 @@ class SeatGateConcurrencyTests {
         return new SpringApplicationBuilder(CivicDeskApplication.class).run("--server.port=0",
                 "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--civicdesk.quota.redis-check-interval=200ms",
                 "--civicdesk.booking.reminder-time=00:00",
+                // Long enough that a slow machine does not forget a full slot in the middle of a test.
+                "--civicdesk.quota.full-memory=60s",
                 // The machine's PostgreSQL serves every test run at once: a modest pool each.
                 "--spring.r2dbc.pool.max-size=12");
     }

@@ -69,7 +69,10 @@ class BookingFlow {
 
     /** Books a seat (confirmed at once) or holds one (a few minutes, people optional). */
     Mono<BookingResult> book(String owner, BookingCommand command, @Nullable String idempotencyKey, boolean hold) {
-        return Mono.zip(catalog.get(command.service()), quotas.policy(command.service())).flatMap(found -> {
+        // A crowd on a slot that is already full is answered before its people are checked.
+        Mono<Void> full = seats.refuseIfKnownFull(command.service(), command.date(), command.slotStart(), command.channel(),
+                idempotencyKey == null ? null : scope(owner, idempotencyKey));
+        return full.then(Mono.zip(catalog.get(command.service()), quotas.policy(command.service()))).flatMap(found -> {
             ServiceCatalog.Definition definition = found.getT1();
             BookingRules.Checked checked = rules.check(definition.kind(), found.getT2(), command.date(), command.parties(),
                     command.applicant(), command.deceased(), command.companions(), command.declaration(), !hold);
@@ -86,7 +89,7 @@ class BookingFlow {
         String code = codes.next();
         SeatRequest request = new SeatRequest(code, a.command().service(), a.command().date(), a.command().slotStart(),
                 a.command().channel(), a.hold() ? List.of() : a.checked().personKeys(),
-                a.key() == null ? null : rules.phoneKey(a.owner()) + ":" + a.key(), a.fingerprint());
+                a.key() == null ? null : scope(a.owner(), a.key()), a.fingerprint());
         return seats.take(request, grant -> write(grant, a))
                 .flatMap(row -> {
                     if (!a.hold()) {
@@ -99,6 +102,11 @@ class BookingFlow {
                 .onErrorResume(KeyUsed.class, ex -> replay(a, null))
                 .onErrorResume(DuplicateBooking.class, ex -> a.key() == null ? Mono.error(ex)
                         : bookings.findByKey(a.owner(), a.key()).flatMap(row -> answer(a, row)).switchIfEmpty(Mono.error(ex)));
+    }
+
+    /** Where the seat gate keeps an owner's idempotency key. */
+    private String scope(String owner, String key) {
+        return rules.phoneKey(owner) + ":" + key;
     }
 
     /** Inside the seat's transaction: the booking, its parties, its confirmation. */

@@ -38,6 +38,7 @@ class CounterKeeper implements SmartLifecycle {
     private final QuotaCache cache;
     private final QuotaSettings settings;
     private final Clock clock;
+    private final FullSlots fullSlots;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final Set<String> dayRebuilds = ConcurrentHashMap.newKeySet();
     private volatile boolean redisUp = true;
@@ -46,7 +47,8 @@ class CounterKeeper implements SmartLifecycle {
     private volatile @Nullable Disposable loop;
 
     CounterKeeper(SeatCounters counters, QuotaRepository quotas, SeatRepository seats, QuotaCache cache,
-            QuotaSettings settings, Clock clock) {
+            FullSlots fullSlots, QuotaSettings settings, Clock clock) {
+        this.fullSlots = fullSlots;
         this.counters = counters;
         this.quotas = quotas;
         this.seats = seats;
@@ -82,6 +84,7 @@ class CounterKeeper implements SmartLifecycle {
         }
         return quotas.day(service, date)
                 .flatMap(counters::rebuild)
+                .doOnSuccess(v -> fullSlots.forget(service, date))
                 .onErrorResume(ex -> {
                     log.warn("Could not rebuild the counters of " + key + ": " + ex.getMessage());
                     return Mono.empty();

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAvailabilityDays    the longest range one availability query may ask for
  * @param maxTemplateDays        the longest range one template may be applied to
  * @param demoDays               in the embedded default, how many days ahead demo quotas are opened
+ * @param fullMemory             how long an instance answers attempts on a slot the gate found full
+ *                               from memory (a seat given back on another instance is offered
+ *                               again here at the latest after this); 0 asks Redis every time
  */
 @ConfigurationProperties("civicdesk.quota")
 record QuotaSettings(
@@ -28,5 +31,6 @@ record QuotaSettings(
         @DefaultValue("24h") Duration idempotencyTtl,
         @DefaultValue("62") int maxAvailabilityDays,
         @DefaultValue("366") int maxTemplateDays,
-        @DefaultValue("30") int demoDays) {
+        @DefaultValue("30") int demoDays,
+        @DefaultValue("1s") Duration fullMemory) {
 }

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.civicdesk.platform.Platform;
 import org.civicdesk.quota.QuotaDay;
@@ -44,8 +46,12 @@ class SeatCounters {
         OK, IDEM, NOT_READY, NO_SLOT, SLOT_FULL, DAY_FULL, DUPLICATE
     }
 
-    /** The answer, with the first request's {@code code|fingerprint} for {@link Outcome#IDEM}. */
-    record Taken(Outcome outcome, @Nullable String prior) {
+    /**
+     * The answer, with the first request's {@code code|fingerprint} for {@link Outcome#IDEM}, and
+     * for a full answer, when asked, the idempotency keys that took a seat that day ({@code null}
+     * when not sent).
+     */
+    record Taken(Outcome outcome, @Nullable String prior, @Nullable Set<String> scopes) {
     }
 
     /** A seat to take or give back in Redis. */
@@ -53,16 +59,35 @@ class SeatCounters {
             @Nullable String idempotencyScope, List<String> persons, boolean sameDayMove) {
     }
 
-    Mono<Taken> take(Ask ask, int share, boolean reserveActive, String fingerprint, LocalDate today) {
+    Mono<Taken> take(Ask ask, int share, boolean reserveActive, String fingerprint, LocalDate today, boolean wantScopes) {
         List<String> args = new ArrayList<>(List.of(SLOT.format(ask.start()), Integer.toString(share),
                 flag(reserveActive), flag(ask.reserveChannel()), ask.code() + "|" + fingerprint,
                 ask.idempotencyScope() == null ? "0" : Long.toString(settings.idempotencyTtl().toMillis()),
-                ask.code() + "|" + DAY.format(ask.day()), DAY.format(today), flag(ask.sameDayMove())));
+                ask.code() + "|" + DAY.format(ask.day()), DAY.format(today), flag(ask.sameDayMove()), flag(wantScopes)));
         args.addAll(ask.persons());
         return redis.execute(SeatScripts.TAKE, keys(ask), args)
                 .next()
-                .map(result -> new Taken(Outcome.valueOf(String.valueOf(result.get(0))),
-                        result.size() > 1 ? String.valueOf(result.get(1)) : null));
+                .map(SeatCounters::taken);
+    }
+
+    static Taken taken(List<?> result) {
+        Outcome outcome = Outcome.valueOf(String.valueOf(result.get(0)));
+        if (outcome == Outcome.IDEM) {
+            return new Taken(outcome, String.valueOf(result.get(1)), null);
+        }
+        if (result.size() > 1 && "+".equals(String.valueOf(result.get(1)))) {
+            Set<String> scopes = new HashSet<>();
+            for (int i = 2; i < result.size(); i++) {
+                scopes.add(String.valueOf(result.get(i)));
+            }
+            return new Taken(outcome, null, scopes);
+        }
+        return new Taken(outcome, null, null);
+    }
+
+    /** The Redis name an idempotency scope is kept under: what the day's scopes set holds. */
+    String idempotencyKey(ServiceCode service, String scope) {
+        return platform.key("seat-idem", tag(service), scope);
     }
 
     /** Gives a seat back; with {@code start} null only its people and idempotency key are freed. */
@@ -145,7 +170,8 @@ class SeatCounters {
      */
     private List<String> keys(Ask ask) {
         return List.of(dayKey(ask.service(), ask.day()), personsKey(ask.service()),
-                platform.key("seat-idem", tag(ask.service()), ask.idempotencyScope() == null ? "-" : ask.idempotencyScope()));
+                idempotencyKey(ask.service(), ask.idempotencyScope() == null ? "-" : ask.idempotencyScope()),
+                platform.key("seat-idem-day", tag(ask.service()), DAY.format(ask.day())));
     }
 
     private String dayKey(ServiceCode service, LocalDate day) {

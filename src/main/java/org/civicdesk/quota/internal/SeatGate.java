@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.function.Function;
 
+import org.civicdesk.platform.DomainFailure;
 import org.civicdesk.platform.Platform;
 import org.civicdesk.quota.Channel;
 import org.civicdesk.quota.DayClosed;
@@ -22,6 +23,7 @@ import org.civicdesk.quota.ServicePolicy;
 import org.civicdesk.quota.ServiceRules;
 import org.civicdesk.quota.SlotFull;
 import org.civicdesk.quota.SlotNotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -48,10 +50,12 @@ public class SeatGate {
     private final Platform platform;
     private final Clock clock;
     private final GateMetrics metrics;
+    private final FullSlots fullSlots;
 
     SeatGate(QuotaCache cache, SeatCounters counters, SeatRepository seats, CounterKeeper keeper, QuotaEvents events,
-            TransactionalOperator tx, Platform platform, Clock clock, GateMetrics metrics) {
+            TransactionalOperator tx, Platform platform, Clock clock, GateMetrics metrics, FullSlots fullSlots) {
         this.metrics = metrics;
+        this.fullSlots = fullSlots;
         this.cache = cache;
         this.counters = counters;
         this.seats = seats;
@@ -87,9 +91,37 @@ public class SeatGate {
         return new Place(day.service(), day.date(), slot, share, window.reserveActive(day.date(), now));
     }
 
+    /**
+     * Refuses at once an attempt on a slot the gate found full a moment ago (see {@link FullSlots}),
+     * before the caller checks the people or asks Redis; completes empty otherwise, also when the
+     * day, slot or booking window refuses it (that answer is {@link #take}'s, after the caller's
+     * own checks, as always).
+     */
+    public Mono<Void> refuseIfKnownFull(ServiceCode service, LocalDate date, LocalTime start, Channel channel,
+            @Nullable String idempotencyScope) {
+        return place(service, date, start)
+                .onErrorResume(DomainFailure.class, ex -> Mono.empty())
+                .flatMap(place -> {
+                    DomainFailure refusal = fullSlots.refusal(key(place, channel),
+                            idempotencyScope == null ? null : counters.idempotencyKey(service, idempotencyScope));
+                    return refusal == null ? Mono.<Void>empty() : metrics.timed(service, Mono.<Void>error(refusal));
+                });
+    }
+
+    private static FullSlots.Key key(Place place, Channel channel) {
+        return new FullSlots.Key(place.service(), place.date(), place.slot().start(), place.share(), place.reserveActive(),
+                channel.usesReserve());
+    }
+
     /** Takes a seat; {@code inTransaction} writes the caller's rows in the same transaction. */
     public <T> Mono<T> take(SeatRequest request, Function<SeatGrant, Mono<T>> inTransaction) {
         return metrics.timed(request.service(), place(request.service(), request.date(), request.slotStart()).flatMap(place -> {
+            DomainFailure known = fullSlots.refusal(key(place, request.channel()),
+                    request.idempotencyScope() == null ? null
+                            : counters.idempotencyKey(request.service(), request.idempotencyScope()));
+            if (known != null) {
+                return Mono.error(known);
+            }
             SeatCounters.Ask ask = new SeatCounters.Ask(request.service(), request.date(), request.slotStart(),
                     request.code(), request.channel().usesReserve(), request.idempotencyScope(), request.personKeys(), false);
             SeatGrant grant = new SeatGrant(request.code(), request.service(), request.date(), request.slotStart(),
@@ -135,7 +167,14 @@ public class SeatGate {
         if (!keeper.redisUsable()) {
             return Mono.just(false);
         }
-        return counters.take(ask, place.share(), place.reserveActive(), fingerprint, today)
+        FullSlots.Key key = new FullSlots.Key(ask.service(), ask.day(), ask.start(), place.share(), place.reserveActive(),
+                ask.reserveChannel());
+        return counters.take(ask, place.share(), place.reserveActive(), fingerprint, today, fullSlots.wants(key))
+                .doOnNext(taken -> {
+                    if (taken.scopes() != null) {
+                        fullSlots.remember(key, taken.outcome() == SeatCounters.Outcome.DAY_FULL, taken.scopes());
+                    }
+                })
                 .flatMap(taken -> switch (taken.outcome()) {
                     case OK -> Mono.just(true);
                     case SLOT_FULL -> Mono.error(new SlotFull(ask.day(), ask.start()));
@@ -190,10 +229,10 @@ public class SeatGate {
     }
 
     private static boolean isAnswer(Throwable ex) {
-        return ex instanceof org.civicdesk.platform.DomainFailure || ex instanceof IdempotentReplay;
+        return ex instanceof DomainFailure || ex instanceof IdempotentReplay;
     }
 
-    private static IdempotentReplay replay(@org.jspecify.annotations.Nullable String prior) {
+    private static IdempotentReplay replay(@Nullable String prior) {
         String value = prior == null ? "|" : prior;
         int bar = value.indexOf('|');
         return new IdempotentReplay(value.substring(0, Math.max(bar, 0)), value.substring(bar + 1));

@@ -17,15 +17,28 @@ final class SeatScripts {
 
     /**
      * Takes a seat all or nothing: idempotency key, slot and day counters, person locks. KEYS: day,
-     * persons, idempotency. ARGV: slot, share‰, hold-back active, reserve channel, idempotency
-     * value, its TTL in ms ({@code 0}: none), holder value, today, same-day move, person keys….
+     * persons, idempotency, the day's idempotency scopes. ARGV: slot, share‰, hold-back active,
+     * reserve channel, idempotency value, its TTL in ms ({@code 0}: none), holder value, today,
+     * same-day move, "send the day's scopes with a full answer", person keys…. The scopes set holds
+     * the idempotency keys (their Redis names) that took a seat on the day; a full answer carries
+     * them (at most 4096; none beyond) when asked, so that the instance can answer the next
+     * attempts on that slot itself without mistaking a retry for a new request.
      */
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> TAKE = RedisScript.of("""
-            local day, persons, idem = KEYS[1], KEYS[2], KEYS[3]
+            local day, persons, idem, scopes = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
             if ARGV[6] ~= '0' then
               local prior = redis.call('GET', idem)
               if prior then return {'IDEM', prior} end
+            end
+            local function full(outcome)
+              if ARGV[10] == '1' and redis.call('SCARD', scopes) <= 4096 then
+                local answer = redis.call('SMEMBERS', scopes)
+                table.insert(answer, 1, '+')
+                table.insert(answer, 1, outcome)
+                return answer
+              end
+              return {outcome}
             end
             if redis.call('HEXISTS', day, 'ready') == 0 then return {'NOT_READY'} end
             local s = 's:' .. ARGV[1] .. ':'
@@ -40,16 +53,16 @@ final class SeatScripts {
               local rbooked = tonumber(redis.call('HGET', day, s .. 'r') or '0')
               limit = released - math.max(reserved - rbooked, 0)
             end
-            if booked >= limit then return {'SLOT_FULL'} end
+            if booked >= limit then return full('SLOT_FULL') end
             if ARGV[9] == '0' then
               local dcap = tonumber(redis.call('HGET', day, 'cap') or '-1')
               if dcap >= 0 and tonumber(redis.call('HGET', day, 'b') or '0') >= math.floor(dcap * share / 1000) then
-                return {'DAY_FULL'}
+                return full('DAY_FULL')
               end
             end
             local holder = ARGV[7]
             local code = string.sub(holder, 1, string.find(holder, '|', 1, true) - 1)
-            for i = 10, #ARGV do
+            for i = 11, #ARGV do
               local held = redis.call('HGET', persons, ARGV[i])
               if held then
                 local bar = string.find(held, '|', 1, true)
@@ -61,15 +74,20 @@ final class SeatScripts {
             redis.call('HINCRBY', day, s .. 'b', 1)
             if ARGV[4] == '1' then redis.call('HINCRBY', day, s .. 'r', 1) end
             if ARGV[9] == '0' then redis.call('HINCRBY', day, 'b', 1) end
-            for i = 10, #ARGV do redis.call('HSET', persons, ARGV[i], holder) end
-            if ARGV[6] ~= '0' then redis.call('SET', idem, ARGV[5], 'PX', ARGV[6]) end
+            for i = 11, #ARGV do redis.call('HSET', persons, ARGV[i], holder) end
+            if ARGV[6] ~= '0' then
+              redis.call('SET', idem, ARGV[5], 'PX', ARGV[6])
+              redis.call('SADD', scopes, idem)
+              redis.call('PEXPIRE', scopes, ARGV[6])
+            end
             return {'OK'}
             """, List.class);
 
     /**
      * Gives a seat back (never below zero) and frees its people and idempotency key when they are
-     * still this seat's. KEYS: day, persons, idempotency. ARGV: slot ({@code ''}: counters
-     * untouched), reserve channel, code, same-day move, drop idempotency, person keys….
+     * still this seat's. KEYS: day, persons, idempotency, the day's idempotency scopes. ARGV: slot
+     * ({@code ''}: counters untouched), reserve channel, code, same-day move, drop idempotency,
+     * person keys….
      */
     static final RedisScript<Long> RELEASE = RedisScript.of("""
             local day, persons, idem = KEYS[1], KEYS[2], KEYS[3]
@@ -89,7 +107,10 @@ final class SeatScripts {
             end
             if ARGV[5] == '1' then
               local v = redis.call('GET', idem)
-              if v and string.sub(v, 1, #prefix) == prefix then redis.call('DEL', idem) end
+              if v and string.sub(v, 1, #prefix) == prefix then
+                redis.call('DEL', idem)
+                redis.call('SREM', KEYS[4], idem)
+              end
             end
             return 1
             """, Long.class);
