@@ -1,23 +1,17 @@
 package org.civicdesk.realtime.internal;
 
 import java.util.Queue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Subscription;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.web.reactive.socket.WebSocketMessage;
-import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
@@ -30,9 +24,9 @@ import reactor.util.concurrent.Queues;
  */
 final class Outbound {
 
-    // Several threads add (relay, publishers, the connection itself): the queue is multi-producer.
     private final Queue<WebSocketMessage> queue = Queues.<WebSocketMessage>unboundedMultiproducer().get();
-    private final Frames frames = new Frames();
+    // Several threads add (relay, publishers, the connection itself): the queue is multi-producer.
+    private final Sinks.Many<WebSocketMessage> sink = Sinks.unsafe().many().unicast().onBackpressureBuffer(queue);
     private final AtomicInteger pending = new AtomicInteger();
     private final Sinks.One<Boolean> aborted = Sinks.one();
     private final DataBufferFactory buffers;
@@ -46,7 +40,9 @@ final class Outbound {
 
     /** What the socket writes, releasing whatever it never got to. */
     Flux<WebSocketMessage> frames() {
-        return frames;
+        return sink.asFlux()
+                .doOnNext(message -> pending.decrementAndGet())
+                .doOnDiscard(WebSocketMessage.class, message -> DataBufferUtils.release(message.getPayload()));
     }
 
     /** Queues a whole frame of the connection's own. */
@@ -100,7 +96,7 @@ final class Outbound {
     /** No more frames: the socket closes once those queued are written. */
     void finish() {
         finished = true;
-        frames.drain();
+        sink.tryEmitComplete();
     }
 
     /** Drops the socket without waiting for the client to read what is queued. */
@@ -122,102 +118,10 @@ final class Outbound {
     }
 
     private void emit(DataBuffer payload) {
-        if (finished) {
-            DataBufferUtils.release(payload);
-            return;
-        }
         pending.incrementAndGet();
-        queue.offer(new WebSocketMessage(WebSocketMessage.Type.TEXT, payload));
-        frames.drain();
-    }
-
-    private void release(WebSocketMessage message) {
-        pending.decrementAndGet();
-        DataBufferUtils.release(message.getPayload());
-    }
-
-    /**
-     * The queue as the socket's one subscriber sees it: a Flux of its own rather than a Reactor
-     * sink, which with automatic context propagation restores the connection's thread locals
-     * around every frame and every request (most of what a fan-out allocated, measured). Frames
-     * go out in order as the socket asks for them; once finished and drained it completes; once
-     * cancelled, or after completing, whatever is queued is released.
-     */
-    private final class Frames extends Flux<WebSocketMessage> implements Subscription {
-
-        private final AtomicInteger wip = new AtomicInteger();
-        private final AtomicLong requested = new AtomicLong();
-        private final AtomicBoolean subscribed = new AtomicBoolean();
-        private volatile @Nullable CoreSubscriber<? super WebSocketMessage> actual;
-        private volatile boolean cancelled;
-        private boolean completed;
-
-        @Override
-        public void subscribe(CoreSubscriber<? super WebSocketMessage> subscriber) {
-            if (!subscribed.compareAndSet(false, true)) {
-                Operators.error(subscriber, new IllegalStateException("A connection's frames have one subscriber"));
-                return;
-            }
-            subscriber.onSubscribe(this);
-            actual = subscriber;
-            drain();
-        }
-
-        @Override
-        public void request(long n) {
-            if (Operators.validate(n)) {
-                requested.getAndUpdate(current -> Operators.addCap(current, n));
-                drain();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            drain();
-        }
-
-        /** Hands over what is queued and asked for; only one thread at a time, the others leave it more to do. */
-        void drain() {
-            if (wip.getAndIncrement() != 0) {
-                return;
-            }
-            int missed = 1;
-            do {
-                CoreSubscriber<? super WebSocketMessage> subscriber = actual;
-                if (cancelled || completed) {
-                    clear();
-                }
-                else if (subscriber != null) {
-                    long wanted = requested.get();
-                    long sent = 0;
-                    WebSocketMessage next;
-                    while (sent != wanted && !cancelled && (next = queue.poll()) != null) {
-                        pending.decrementAndGet();
-                        subscriber.onNext(next);
-                        sent++;
-                    }
-                    if (sent != 0 && wanted != Long.MAX_VALUE) {
-                        requested.addAndGet(-sent);
-                    }
-                    if (cancelled) {
-                        clear();
-                    }
-                    else if (finished && queue.isEmpty()) {
-                        completed = true;
-                        subscriber.onComplete();
-                    }
-                }
-                missed = wip.addAndGet(-missed);
-            }
-            while (missed != 0);
-        }
-
-        private void clear() {
-            WebSocketMessage next;
-            while ((next = queue.poll()) != null) {
-                release(next);
-            }
+        if (sink.tryEmitNext(new WebSocketMessage(WebSocketMessage.Type.TEXT, payload)).isFailure()) {
+            pending.decrementAndGet();
+            DataBufferUtils.release(payload);
         }
     }
 }
