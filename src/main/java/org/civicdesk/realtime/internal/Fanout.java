@@ -1,13 +1,8 @@
 package org.civicdesk.realtime.internal;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a message to this instance's subscribers. A topic message is encoded once and the same
- * bytes go to every subscriber, each behind its subscription's few bytes of prefix, written by the
- * event loop of each subscriber's socket (one task per loop, not per socket); one whose
+ * bytes go to every subscriber, each behind its subscription's few bytes of prefix; one whose
  * number this instance delivered already is skipped. A personal message goes only to its owner's
  * connections. A subscriber too far behind is disconnected.
  */
@@ -61,51 +55,22 @@ class Fanout {
             return;
         }
         ByteBuf shared = frames.shared(message);
+        int written = 0;
         try {
-            // Each event loop writes its own connections, all loops at once: no hop per socket
-            // from this thread, and the cores share the work.
-            Map<Executor, List<Subscription>> byLoop = new HashMap<>();
-            List<Subscription> anywhere = new ArrayList<>(0);
             for (Subscription subscription : subscribers) {
                 if (subscription.wants(message)) {
-                    Executor loop = subscription.connection.loop();
-                    (loop == null ? anywhere : byLoop.computeIfAbsent(loop, key -> new ArrayList<>())).add(subscription);
-                }
-            }
-            byLoop.forEach((loop, those) -> {
-                shared.retain();
-                try {
-                    loop.execute(() -> write(message, those, shared));
-                }
-                catch (RejectedExecutionException ex) {
-                    // The loop is shutting down, and its connections with it.
-                    shared.release();
-                }
-            });
-            if (!anywhere.isEmpty()) {
-                shared.retain();
-                write(message, anywhere, shared);
-            }
-        }
-        finally {
-            shared.release();
-        }
-    }
-
-    /** Writes a message to some subscribers, then lets go of the caller's hold on the shared bytes. */
-    private void write(TopicMessage message, List<Subscription> subscribers, ByteBuf shared) {
-        try {
-            for (Subscription subscription : subscribers) {
-                boolean kept = subscription.deliver(message, shared);
-                subscription.connection.wrote();
-                if (!kept) {
-                    tooSlow(subscription.connection);
+                    written++;
+                    boolean kept = subscription.deliver(message, shared);
+                    subscription.connection.wrote();
+                    if (!kept) {
+                        tooSlow(subscription.connection);
+                    }
                 }
             }
         }
         finally {
             shared.release();
-            sent.increment(subscribers.size());
+            sent.increment(written);
         }
     }
 

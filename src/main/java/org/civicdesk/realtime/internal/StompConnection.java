@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 import org.civicdesk.identity.Caller;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +31,6 @@ final class StompConnection {
 
     final String id;
     final WebSocketSession socket;
-    private final @Nullable Executor loop;
     private final Outbound outbound;
     private final StompDecoder stompDecoder;
     // Only while a frame has arrived in part: an idle connection holds no buffering decoder (its
@@ -49,11 +47,9 @@ final class StompConnection {
     private volatile long lastWrite = System.nanoTime();
     private volatile long overflowedAt;
 
-    StompConnection(String id, WebSocketSession socket, @Nullable Executor loop, Outbound outbound, StompDecoder decoder,
-            int maxFrameSize) {
+    StompConnection(String id, WebSocketSession socket, Outbound outbound, StompDecoder decoder, int maxFrameSize) {
         this.id = id;
         this.socket = socket;
-        this.loop = loop;
         this.outbound = outbound;
         this.stompDecoder = decoder;
         this.maxFrameSize = maxFrameSize;
@@ -97,11 +93,6 @@ final class StompConnection {
     @Nullable String username() {
         Caller who = caller;
         return who == null ? null : who.subject();
-    }
-
-    /** The event loop that writes this connection's socket, if it is known: frames queued there go out without a hop. */
-    @Nullable Executor loop() {
-        return loop;
     }
 
     Outbound outbound() {

@@ -54,7 +54,7 @@ class StompHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession socket) {
-        StompConnection connection = new StompConnection(Long.toString(sessions.incrementAndGet(), 36), socket, WebSocketConfiguration.loop(socket),
+        StompConnection connection = new StompConnection(Long.toString(sessions.incrementAndGet(), 36), socket,
                 new Outbound(socket.bufferFactory(), settings.maxPendingFrames()), decoder,
                 (int) settings.maxFrameSize().toBytes());
         connections.opened(connection);

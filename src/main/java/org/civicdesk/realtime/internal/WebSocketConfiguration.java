@@ -1,26 +1,18 @@
 package org.civicdesk.realtime.internal;
 
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
@@ -28,15 +20,12 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * STOMP frame limit, so that a client sending too large a frame gets a STOMP ERROR saying so
  * rather than a bare close from Netty. The upgrade request is not observed as an HTTP request:
  * it would last as long as the WebSocket, every open connection keeping its observations, timers
- * and their contexts (some 4 KB each) and counting as an active request. Each session knows its
- * socket's event loop, so that fan-out hands every loop its own connections.
+ * and their contexts (some 4 KB each) and counting as an active request.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketConfiguration implements WebFluxConfigurer {
 
     static final String PATH = "/ws/stomp";
-
-    private static final String LOOP = WebSocketConfiguration.class.getName() + ".loop";
 
     private final RealtimeSettings settings;
 
@@ -69,23 +58,7 @@ class WebSocketConfiguration implements WebFluxConfigurer {
     @Override
     public WebSocketService getWebSocketService() {
         int maxPayload = (int) Math.min(Integer.MAX_VALUE, 2 * settings.maxFrameSize().toBytes());
-        HandshakeWebSocketService service = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxPayload))) {
-
-            @Override
-            public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
-                if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection) {
-                    exchange.getAttributes().put(LOOP, connection.channel().eventLoop());
-                }
-                return super.handleRequest(exchange, handler);
-            }
-        };
-        service.setSessionAttributePredicate(LOOP::equals);
-        return service;
-    }
-
-    /** The event loop that writes a socket, when the server is Reactor Netty. */
-    static @Nullable Executor loop(WebSocketSession socket) {
-        return socket.getAttributes().get(LOOP) instanceof Executor loop ? loop : null;
+        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxPayload)));
     }
 }
