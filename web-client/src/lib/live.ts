@@ -1,21 +1,38 @@
 // Live data over STOMP (stomp.js against the service's /ws/stomp). Every topic message carries `seq`,
-// its number on that topic; SeqTracker remembers the last one seen per topic so that a reconnecting
-// client subscribes with `last-seq` and is first sent what it missed, and never shows one twice.
+// its number on that topic; SeqTracker remembers the numbers seen per topic so that a reconnecting
+// client subscribes with `last-seq` (the highest) and is first sent what it missed, and never shows
+// one twice. Numbers may arrive out of order (several server instances publish, and a delivery the
+// server recovers comes again under its number), so a lower number not seen yet is still new.
 import { Client, ReconnectionTimeMode, type IMessage, type StompSubscription } from '@stomp/stompjs';
+
+/** How many recent numbers per topic are remembered; a repeat comes within seconds, not a thousand messages. */
+const REMEMBERED = 1000;
 
 export class SeqTracker {
   private readonly last = new Map<string, number>();
+  private readonly seen = new Map<string, Set<number>>();
 
   /** Whether a message is new on its destination (and remembers it); messages without seq always are. */
   accept(destination: string, seq: number | undefined): boolean {
     if (seq === undefined || Number.isNaN(seq)) {
       return true;
     }
-    const previous = this.last.get(destination);
-    if (previous !== undefined && seq <= previous) {
+    let seen = this.seen.get(destination);
+    if (seen === undefined) {
+      seen = new Set();
+      this.seen.set(destination, seen);
+    }
+    if (seen.has(seq)) {
       return false;
     }
-    this.last.set(destination, seq);
+    seen.add(seq);
+    if (seen.size > REMEMBERED) {
+      seen.delete(seen.values().next().value as number);
+    }
+    const previous = this.last.get(destination);
+    if (previous === undefined || seq > previous) {
+      this.last.set(destination, seq);
+    }
     return true;
   }
 

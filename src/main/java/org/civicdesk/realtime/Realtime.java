@@ -56,6 +56,37 @@ public class Realtime {
         return publisher.publish(destination, payload, unitIds);
     }
 
+    /**
+     * The first half of a publish, for a caller that publishes what its own transaction writes:
+     * numbers and stores the message within the caller's transaction (the topic's counter stays
+     * locked until it commits, so numbers are gapless and stored in order), delivering nothing.
+     * Once the transaction committed, {@link #deliver} sends it; if that never happens (the
+     * instance died), {@link #deliverAgain} sends the same message later under the same number.
+     *
+     * @param unitIds the units it is meant for, or {@code null} for every subscriber
+     */
+    public Mono<StoredMessage> store(String destination, Object payload, @Nullable Set<Long> unitIds) {
+        return publisher.store(destination, payload, unitIds);
+    }
+
+    /** The second half of a publish: delivers a stored message here and on every other instance. */
+    public Mono<Void> deliver(StoredMessage message) {
+        return publisher.deliver(message);
+    }
+
+    /**
+     * Delivers a stored message again, under its own number, for a caller that cannot know whether
+     * it was delivered before (an outbox recovering a dead instance's work). An instance that
+     * delivered this number already skips it, and clients ignore a number they have seen, so no
+     * subscriber gets it twice.
+     *
+     * @param unitIds only to these of its units, or {@code null} for its whole audience
+     * @return whether the message is still stored (it is forgotten after the history's retention)
+     */
+    public Mono<Boolean> deliverAgain(String destination, long seq, @Nullable Set<Long> unitIds) {
+        return publisher.deliverAgain(destination, seq, unitIds);
+    }
+
     /** Sends to one user's queue, such as {@code /user/queue/notices}, on whichever instances they are connected. */
     public Mono<Void> sendToUser(String username, String destination, Object payload) {
         return publisher.sendToUser(username, destination, payload);

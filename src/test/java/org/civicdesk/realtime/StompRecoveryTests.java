@@ -55,6 +55,34 @@ class StompRecoveryTests {
         }
     }
 
+    @Test
+    void aStoredMessageDeliveredAgainReachesNoSubscriberTwiceWhileOnesOutOfOrderAllArrive() {
+        String destination = "/topic/availability.AGAIN_" + System.nanoTime();
+        try (StompClient client = StompClient.connected(port, null)) {
+            client.subscribe("0", destination);
+            StoredMessage first = realtime.store(destination, Map.of("n", 1), null).block(Duration.ofSeconds(5));
+            StoredMessage second = realtime.store(destination, Map.of("n", 2), null).block(Duration.ofSeconds(5));
+            // Two publishers finishing in the other order: both arrive.
+            realtime.deliver(second).block(Duration.ofSeconds(5));
+            realtime.deliver(first).block(Duration.ofSeconds(5));
+            assertThat(List.of(client.next(), client.next())).extracting(frame -> frame.header("seq"))
+                    .containsExactly(Long.toString(second.seq()), Long.toString(first.seq()));
+            // An outbox that cannot tell whether they went out sends them again: nobody gets them twice.
+            assertThat(realtime.deliverAgain(destination, first.seq(), null).block(Duration.ofSeconds(5))).isTrue();
+            assertThat(realtime.deliverAgain(destination, second.seq(), null).block(Duration.ofSeconds(5))).isTrue();
+            assertThat(client.poll(Duration.ofMillis(500))).isNull();
+            assertThat(realtime.deliverAgain(destination, second.seq() + 1, null).block(Duration.ofSeconds(5))).isFalse();
+        }
+        // A client that missed them gets each once, with its number, from the history.
+        try (StompClient client = StompClient.connected(port, null)) {
+            client.send("SUBSCRIBE\nid:late\ndestination:" + destination + "\nlast-seq:0\nreceipt:r\n\n\0");
+            assertThat(List.of(client.next(), client.next())).extracting(StompClient.Frame::body)
+                    .containsExactly("{\"n\":1}", "{\"n\":2}");
+            assertThat(client.next().header("receipt-id")).isEqualTo("r");
+            assertThat(client.poll(Duration.ofMillis(300))).isNull();
+        }
+    }
+
     private void publish(String destination, int n) {
         realtime.publish(destination, Map.of("n", n), null).block(Duration.ofSeconds(5));
     }

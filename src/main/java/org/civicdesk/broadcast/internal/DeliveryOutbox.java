@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.civicdesk.broadcast.AckChannel;
 import org.civicdesk.directory.Unit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -28,15 +29,19 @@ class DeliveryOutbox {
         this.records = records;
     }
 
-    /** A claimed row. */
-    record Claimed(long noticeId, long unitId) {
+    /** A claimed row, with the number of its notice's message if it was stored when issued. */
+    record Claimed(long noticeId, long unitId, @Nullable Long messageSeq) {
     }
 
-    Mono<Void> insert(long noticeId, List<Unit> units) {
+    /**
+     * The rows of a notice just issued, already claimed by the instance that issued it (it delivers
+     * them once the transaction commits), with the number of the notice's message.
+     */
+    Mono<Void> insertClaimed(long noticeId, List<Unit> units, long messageSeq, String me, Instant lease) {
         return db.sql("""
-                insert into notice_deliveries (notice_id, unit_id, unit_name, unit_type)
-                select :notice, u.id, u.name, u.type from unnest(:ids, :names, :types) as u(id, name, type)""")
-                .bind("notice", noticeId)
+                insert into notice_deliveries (notice_id, unit_id, unit_name, unit_type, message_seq, claimed_by, claimed_until, attempts)
+                select :notice, u.id, u.name, u.type, :seq, :me, :lease, 1 from unnest(:ids, :names, :types) as u(id, name, type)""")
+                .bind("notice", noticeId).bind("seq", messageSeq).bind("me", me).bind("lease", lease)
                 .bind("ids", units.stream().map(Unit::id).toArray(Long[]::new))
                 .bind("names", units.stream().map(Unit::name).toArray(String[]::new))
                 .bind("types", units.stream().map(u -> u.type().name()).toArray(String[]::new))
@@ -51,9 +56,10 @@ class DeliveryOutbox {
                         where status = 'PENDING' and (claimed_until is null or claimed_until < :now)
                         order by notice_id, unit_id limit :n
                         for update skip locked)
-                returning d.notice_id, d.unit_id""")
+                returning d.notice_id, d.unit_id, d.message_seq""")
                 .bind("me", me).bind("lease", lease).bind("now", now).bind("n", limit)
-                .map(row -> new Claimed(row.get("notice_id", Long.class), row.get("unit_id", Long.class)))
+                .map(row -> new Claimed(row.get("notice_id", Long.class), row.get("unit_id", Long.class),
+                        row.get("message_seq", Long.class)))
                 .all();
     }
 
@@ -71,6 +77,12 @@ class DeliveryOutbox {
                 .bind("units", units.toArray(Long[]::new))
                 .bind("vias", units.stream().map(via::get).toArray(String[]::new))
                 .then();
+    }
+
+    /** Hands a notice's rows back to every worker at once, after this instance failed to deliver them. */
+    Mono<Void> unclaim(long noticeId, String me) {
+        return db.sql("update notice_deliveries set claimed_by = null, claimed_until = null where notice_id = :notice and claimed_by = :me and status = 'PENDING'")
+                .bind("notice", noticeId).bind("me", me).then();
     }
 
     /** Hands this instance's claims back when it stops. */
@@ -117,7 +129,7 @@ class DeliveryOutbox {
                         for update of o skip locked)
                 returning d.notice_id, d.unit_id""")
                 .bind("now", now).bind("lease", lease).bind("n", limit)
-                .map(row -> new Claimed(row.get("notice_id", Long.class), row.get("unit_id", Long.class)))
+                .map(row -> new Claimed(row.get("notice_id", Long.class), row.get("unit_id", Long.class), null))
                 .all();
     }
 

@@ -20,16 +20,19 @@ import org.civicdesk.platform.InvalidInput;
 import org.civicdesk.platform.PhoneNumbers;
 import org.civicdesk.platform.Platform;
 import org.civicdesk.realtime.Realtime;
+import org.civicdesk.realtime.StoredMessage;
 import org.civicdesk.sms.Sms;
 import org.civicdesk.sms.SmsPurpose;
 import org.civicdesk.sms.SmsRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Delivers claimed outbox rows, a notice at a time: one STOMP message on {@code /topic/notices}
- * addressed to the claimed units (encoded once, whatever their number), and for an URGENT notice
+ * Delivers outbox rows, a notice at a time, those of a notice just issued here and those a worker
+ * claimed: one STOMP message on {@code /topic/notices} addressed to the units (encoded once,
+ * whatever their number; numbered when the notice was issued), and for an URGENT notice
  * an SMS to each duty contact with the key {@code notice:{id}:{phone}}, so a phone never gets it
  * twice however often a row is delivered. A unit counts as reached by STOMP when a member is
  * connected, by SMS when its contacts were texted.
@@ -69,8 +72,13 @@ class NoticeDelivery {
                 .collectList()
                 .flatMap(claimed -> claimed.isEmpty() ? Mono.just(false)
                         : Flux.fromIterable(byNotice(claimed).entrySet())
-                                .concatMap(group -> deliver(group.getKey(), group.getValue()))
+                                .concatMap(group -> deliver(group.getKey(), group.getValue(), messageSeq(claimed, group.getKey())))
                                 .then(Mono.just(true)));
+    }
+
+    private static @Nullable Long messageSeq(List<DeliveryOutbox.Claimed> claimed, long noticeId) {
+        return claimed.stream().filter(row -> row.noticeId() == noticeId && row.messageSeq() != null)
+                .map(DeliveryOutbox.Claimed::messageSeq).findFirst().orElse(null);
     }
 
     static Map<Long, List<Long>> byNotice(List<DeliveryOutbox.Claimed> claimed) {
@@ -78,24 +86,53 @@ class NoticeDelivery {
                 Collectors.mapping(DeliveryOutbox.Claimed::unitId, Collectors.toList())));
     }
 
-    private Mono<Void> deliver(long noticeId, List<Long> unitIds) {
-        return Mono.zip(notices.find(noticeId), units.findByIds(unitIds).collectMap(Unit::id, Function.identity()),
-                        realtime.connectedUnits())
+    /**
+     * Delivers a notice this instance just issued, from what the issuing transaction wrote: its
+     * stored message goes out first, then the SMS, then the rows are done. If any of it fails, the
+     * rows go back to every worker at once rather than after the lease.
+     */
+    Mono<Void> deliverIssued(Notice notice, List<Unit> recipients, StoredMessage message) {
+        Map<Long, Unit> byId = recipients.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        return realtime.deliver(message)
+                .then(Mono.defer(() -> finish(notice, List.copyOf(byId.keySet()), byId)))
+                .onErrorResume(ex -> {
+                    log.warn("Notice " + notice.id() + " not delivered by the instance that issued it, left to the workers: "
+                            + ex.getMessage());
+                    return outbox.unclaim(notice.id(), me);
+                });
+    }
+
+    /**
+     * Delivers rows a worker claimed: the message stored when the notice was issued, again under
+     * its number (it may have gone out before this instance died; nobody gets it twice), or a new
+     * one if it was never stored (rows from before) or is forgotten.
+     */
+    private Mono<Void> deliver(long noticeId, List<Long> unitIds, @Nullable Long messageSeq) {
+        return Mono.zip(notices.find(noticeId), units.findByIds(unitIds).collectMap(Unit::id, Function.identity()))
                 .flatMap(all -> {
                     Notice notice = all.getT1();
-                    Map<Long, Unit> recipients = all.getT2();
-                    Set<Long> connected = all.getT3();
-                    boolean urgent = notice.severity() == Severity.URGENT;
-                    Map<Long, String> via = new HashMap<>();
-                    for (Long unitId : unitIds) {
-                        Unit unit = recipients.get(unitId);
-                        via.put(unitId, connected.contains(unitId) ? "STOMP"
-                                : urgent && unit != null && !unit.contacts().isEmpty() ? "SMS" : "");
-                    }
-                    return realtime.publish(TOPIC, NoticeMessage.of(notice), Set.copyOf(unitIds))
-                            .then(urgent ? text(notice, recipients.values()) : Mono.empty())
-                            .then(Mono.defer(() -> outbox.done(noticeId, me, via, clock.instant())));
+                    Set<Long> audience = Set.copyOf(unitIds);
+                    Mono<Boolean> again = messageSeq == null ? Mono.just(false)
+                            : realtime.deliverAgain(TOPIC, messageSeq, audience);
+                    return again
+                            .flatMap(sent -> sent ? Mono.empty() : realtime.publish(TOPIC, NoticeMessage.of(notice), audience))
+                            .then(Mono.defer(() -> finish(notice, unitIds, all.getT2())));
                 });
+    }
+
+    /** After the STOMP message: SMS for an URGENT notice, then the rows are done, with how each unit was reached. */
+    private Mono<Void> finish(Notice notice, List<Long> unitIds, Map<Long, Unit> recipients) {
+        boolean urgent = notice.severity() == Severity.URGENT;
+        return realtime.connectedUnits().flatMap(connected -> {
+            Map<Long, String> via = new HashMap<>();
+            for (Long unitId : unitIds) {
+                Unit unit = recipients.get(unitId);
+                via.put(unitId, connected.contains(unitId) ? "STOMP"
+                        : urgent && unit != null && !unit.contacts().isEmpty() ? "SMS" : "");
+            }
+            return (urgent ? text(notice, recipients.values()) : Mono.<Void>empty())
+                    .then(Mono.defer(() -> outbox.done(notice.id(), me, via, clock.instant())));
+        });
     }
 
     private Mono<Void> text(Notice notice, Iterable<Unit> recipients) {

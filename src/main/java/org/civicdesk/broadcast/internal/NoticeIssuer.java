@@ -16,6 +16,9 @@ import org.civicdesk.broadcast.NoticeIssued;
 import org.civicdesk.directory.Unit;
 import org.civicdesk.directory.Units;
 import org.civicdesk.platform.InvalidInput;
+import org.civicdesk.platform.Platform;
+import org.civicdesk.realtime.Realtime;
+import org.civicdesk.realtime.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -24,8 +27,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Issues notices: resolves the audience to units, then writes each notice and one delivery row per
- * unit in one transaction (the outbox), and after commit wakes the workers and tells the others.
+ * Issues notices: resolves the audience to units, then in one transaction writes each notice, its
+ * STOMP message (numbered and stored for replay) and one delivery row per unit (the outbox), the
+ * rows already claimed by this instance. After commit this instance delivers what it holds, with
+ * no further read, and tells the others; if it dies first, the claims' lease runs out and another
+ * instance's worker delivers the same message.
  */
 @Component
 public class NoticeIssuer {
@@ -35,17 +41,26 @@ public class NoticeIssuer {
     private final Units units;
     private final TransactionalOperator tx;
     private final NoticeWorker worker;
+    private final NoticeDelivery delivery;
+    private final Realtime realtime;
+    private final BroadcastSettings settings;
+    private final String me;
     private final Progress progress;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     NoticeIssuer(NoticeRepository notices, DeliveryOutbox outbox, Units units, TransactionalOperator tx, NoticeWorker worker,
-            Progress progress, ApplicationEventPublisher events, Clock clock) {
+            NoticeDelivery delivery, Realtime realtime, BroadcastSettings settings, Platform platform, Progress progress,
+            ApplicationEventPublisher events, Clock clock) {
         this.notices = notices;
         this.outbox = outbox;
         this.units = units;
         this.tx = tx;
         this.worker = worker;
+        this.delivery = delivery;
+        this.realtime = realtime;
+        this.settings = settings;
+        this.me = platform.instanceId();
         this.progress = progress;
         this.events = events;
         this.clock = clock;
@@ -72,22 +87,29 @@ public class NoticeIssuer {
                 .as(tx::transactional)
                 .collectList()
                 .flatMapMany(issued -> {
-                    if (!issued.isEmpty()) {
-                        worker.wake();
-                    }
-                    return Flux.fromIterable(issued).concatMap(entry -> {
-                        events.publishEvent(new NoticeIssued(entry.getKey(), entry.getValue()));
-                        return progress.issued(entry.getKey(), entry.getValue()).thenReturn(entry.getKey());
+                    issued.forEach(notice -> worker.deliverNow(delivery.deliverIssued(notice.notice(), notice.recipients(),
+                            notice.message())));
+                    return Flux.fromIterable(issued).concatMap(notice -> {
+                        int count = notice.recipients().size();
+                        events.publishEvent(new NoticeIssued(notice.notice(), count));
+                        return progress.issued(notice.notice(), count).thenReturn(notice.notice());
                     });
                 });
     }
 
-    private Mono<Map.Entry<Notice, Integer>> write(NoticeDraft draft, List<Unit> recipients, String by, Instant now) {
+    /** A notice written in the issuing transaction, with what it takes to deliver it after commit. */
+    private record Written(Notice notice, List<Unit> recipients, StoredMessage message) {
+    }
+
+    private Mono<Written> write(NoticeDraft draft, List<Unit> recipients, String by, Instant now) {
         Instant deadline = draft.requiresAck() && draft.ackDeadlineMinutes() != null
                 ? now.plus(draft.ackDeadlineMinutes(), ChronoUnit.MINUTES) : null;
+        Set<Long> unitIds = recipients.stream().map(Unit::id).collect(Collectors.toUnmodifiableSet());
         return notices.insert(draft, by, now, deadline)
-                .flatMap(id -> outbox.insert(id, recipients).then(notices.find(id)))
-                .map(notice -> Map.entry(notice, recipients.size()));
+                .flatMap(notice -> realtime.store(NoticeDelivery.TOPIC, NoticeMessage.of(notice), unitIds)
+                        .flatMap(message -> outbox.insertClaimed(notice.id(), recipients, message.seq(), me,
+                                        clock.instant().plus(settings.claimLease()))
+                                .thenReturn(new Written(notice, recipients, message))));
     }
 
     /** The units an audience names; an unknown unit or an empty audience is the caller's mistake. */

@@ -34,14 +34,15 @@ public class NoticeRepository {
         this.db = db;
     }
 
-    Mono<Long> insert(NoticeDraft draft, String by, Instant at, @Nullable Instant deadline) {
+    /** Stores a notice; emits it as stored (with its number), without reading it back. */
+    Mono<Notice> insert(NoticeDraft draft, String by, Instant at, @Nullable Instant deadline) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 insert into notices (kind, title, body, severity, audience_all, audience_unit_types, audience_unit_ids,
                                      requires_ack, ack_deadline_minutes, ack_deadline_at, public, risk_level, guideline_title,
                                      guideline_procedures, source_key, issued_by, issued_at)
                 values (:kind, :title, :body, :severity, :all, :types, :ids, :ack, :minutes, :deadline, :public, :level,
                         :gtitle, :gprocedures, :source, :by, :at)
-                returning id""")
+                returning\s""" + COLUMNS)
                 .bind("kind", draft.kind().name()).bind("title", draft.title()).bind("body", draft.body())
                 .bind("severity", draft.severity().name()).bind("all", draft.audience().all())
                 .bind("types", draft.audience().unitTypes().stream().map(Enum::name).toArray(String[]::new))
@@ -54,7 +55,7 @@ public class NoticeRepository {
         spec = bind(spec, "gtitle", guideline == null ? null : guideline.title(), String.class);
         spec = bind(spec, "gprocedures", guideline == null ? null : guideline.procedures().toArray(String[]::new), String[].class);
         spec = bind(spec, "source", draft.sourceKey(), String.class);
-        return spec.map(row -> row.get("id", Long.class)).one();
+        return spec.map(NoticeRepository::notice).one();
     }
 
     /** Marks a source (a risk change) as turned into notices; false if it already was. */

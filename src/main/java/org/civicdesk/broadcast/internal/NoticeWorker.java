@@ -1,6 +1,7 @@
 package org.civicdesk.broadcast.internal;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,12 +13,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
- * The loop that works the outbox on every instance: at each poll, or at once when a notice was
- * issued here, it delivers everything due, then escalates everything overdue. When the instance
- * stops, its unfinished claims go back to the others at once.
+ * The loop that works the outbox on every instance: at each poll it delivers everything due (rows
+ * whose issuing instance did not finish them), then escalates everything overdue. It also runs the
+ * deliveries of notices issued here, at once and beside the loop. When the instance stops, its
+ * unfinished claims go back to the others at once.
  */
 @Component
 class NoticeWorker implements SmartLifecycle {
@@ -29,7 +30,7 @@ class NoticeWorker implements SmartLifecycle {
     private final DeliveryOutbox outbox;
     private final BroadcastSettings settings;
     private final Platform platform;
-    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().onBackpressureBuffer(1, false);
+    private final AtomicInteger delivering = new AtomicInteger();
     private volatile boolean running;
     private volatile boolean passing;
     private volatile @Nullable Disposable loop;
@@ -43,15 +44,20 @@ class NoticeWorker implements SmartLifecycle {
         this.platform = platform;
     }
 
-    /** A notice was issued on this instance: deliver it now rather than at the next poll. */
-    void wake() {
-        wakeups.tryEmitNext(Boolean.TRUE);
+    /**
+     * Runs the delivery of a notice just issued here, without holding up the caller; a failure is
+     * the delivery's to handle (its rows stay in the outbox for the loop).
+     */
+    void deliverNow(Mono<Void> delivery) {
+        delivery.doOnSubscribe(subscription -> delivering.incrementAndGet())
+                .doFinally(signal -> delivering.decrementAndGet())
+                .subscribe(null, ex -> log.warn("Notice delivery failed, the outbox will retry it: " + ex.getMessage()));
     }
 
     @Override
     public void start() {
         running = true;
-        loop = Flux.merge(Flux.interval(Duration.ZERO, settings.pollInterval()).map(tick -> Boolean.TRUE), wakeups.asFlux())
+        loop = Flux.interval(Duration.ZERO, settings.pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> drain(Mono.defer(delivery::deliverBatch))
                         .then(drain(Mono.defer(escalation::escalateBatch)))
@@ -71,8 +77,8 @@ class NoticeWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        // Let the batch in hand finish (no more are started) rather than cut its queries off.
-        Stopping.awaitDone(() -> !passing, Duration.ofSeconds(10));
+        // Let the batch and the deliveries in hand finish (no more are started) rather than cut their queries off.
+        Stopping.awaitDone(() -> !passing && delivering.get() == 0, Duration.ofSeconds(10));
         Disposable current = loop;
         if (current != null) {
             current.dispose();

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a message to this instance's subscribers. A topic message is encoded once and the same
- * bytes go to every subscriber, each behind its subscription's few bytes of prefix; a personal
- * message goes only to its owner's connections. A subscriber too far behind is disconnected.
+ * bytes go to every subscriber, each behind its subscription's few bytes of prefix; one whose
+ * number this instance delivered already is skipped. A personal message goes only to its owner's
+ * connections. A subscriber too far behind is disconnected.
  */
 @Component
 class Fanout {
@@ -26,6 +27,7 @@ class Fanout {
     private final Counter overflows;
     private final Counter sent;
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
+    private final Map<String, RecentSeqs> recent = new ConcurrentHashMap<>();
 
     Fanout(Connections connections, Frames frames, MeterRegistry meters) {
         this.connections = connections;
@@ -41,8 +43,12 @@ class Fanout {
             deliverPersonal(message);
             return;
         }
-        if (message.seq() != null) {
-            lastSeq.merge(message.destination(), message.seq(), Math::max);
+        Long seq = message.seq();
+        if (seq != null) {
+            if (!recent.computeIfAbsent(message.destination(), destination -> new RecentSeqs()).firstTime(seq)) {
+                return;
+            }
+            lastSeq.merge(message.destination(), seq, Math::max);
         }
         Collection<Subscription> subscribers = connections.subscribers(message.destination());
         if (subscribers.isEmpty()) {

@@ -58,7 +58,16 @@ final class Outbound {
         if (pending.get() >= limit) {
             return false;
         }
-        if (buffers instanceof NettyDataBufferFactory netty) {
+        if (buffers instanceof NettyDataBufferFactory netty && pending.get() == 0) {
+            // Nothing waiting: the socket takes it at once, so it goes as one pooled buffer (the
+            // WebSocket encoder would first merge a composite into a new heap copy, per frame).
+            int size = prefix.length + ackLine.length + shared.readableBytes();
+            ByteBuf frame = netty.getByteBufAllocator().buffer(size, size);
+            frame.writeBytes(prefix).writeBytes(ackLine).writeBytes(shared, shared.readerIndex(), shared.readableBytes());
+            emit(netty.wrap(frame));
+        }
+        else if (buffers instanceof NettyDataBufferFactory netty) {
+            // Queued behind others: a few bytes of its own before the shared ones, whatever the backlog.
             ByteBuf head = ackLine.length == 0 ? Unpooled.wrappedBuffer(prefix) : Unpooled.wrappedBuffer(prefix, ackLine);
             emit(netty.wrap(Unpooled.wrappedBuffer(head, shared.retainedDuplicate())));
         }

@@ -1,10 +1,12 @@
 package org.civicdesk.realtime.internal;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.civicdesk.platform.Platform;
+import org.civicdesk.realtime.StoredMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -13,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Publishes: the body is written as JSON once; a topic message is numbered and stored in
  * PostgreSQL first (so a client that reconnects can have it), then delivered here and relayed to
- * the other instances. A personal message is not stored: its owner gets what is still waiting
- * when it subscribes again.
+ * the other instances. The two steps may be taken apart, storing within a caller's transaction
+ * and delivering after it committed. A personal message is not stored: its owner gets what is
+ * still waiting when it subscribes again.
  */
 @Component
 public class Publisher {
@@ -37,14 +40,43 @@ public class Publisher {
     }
 
     public Mono<Long> publish(String destination, Object payload, @Nullable Set<Long> unitIds) {
+        return store(destination, payload, unitIds).flatMap(stored -> deliver(stored).thenReturn(stored.seq()));
+    }
+
+    public Mono<StoredMessage> store(String destination, Object payload, @Nullable Set<Long> unitIds) {
+        Set<Long> audience = unitIds == null ? null : Set.copyOf(unitIds);
         return Mono.fromCallable(() -> json.writeValueAsString(payload))
-                .flatMap(body -> history.append(destination, unitIds == null ? null : Set.copyOf(unitIds), body, clock.instant())
-                        .flatMap(seq -> {
-                            TopicMessage message = new TopicMessage(destination, TopicMessage.messageId(destination, seq), seq,
-                                    unitIds == null ? null : Set.copyOf(unitIds), null, body);
-                            fanout.deliver(message);
-                            return relay.send(message).thenReturn(seq);
-                        }));
+                .flatMap(body -> history.append(destination, audience, body, clock.instant())
+                        .map(seq -> new StoredMessage(destination, seq, audience, body)));
+    }
+
+    public Mono<Void> deliver(StoredMessage stored) {
+        return Mono.defer(() -> {
+            TopicMessage message = new TopicMessage(stored.destination(), TopicMessage.messageId(stored.destination(), stored.seq()),
+                    stored.seq(), stored.audience(), null, stored.body());
+            fanout.deliver(message);
+            return relay.send(message);
+        });
+    }
+
+    public Mono<Boolean> deliverAgain(String destination, long seq, @Nullable Set<Long> unitIds) {
+        return history.find(destination, seq)
+                .flatMap(message -> {
+                    TopicMessage narrowed = unitIds == null ? message : new TopicMessage(message.destination(),
+                            message.messageId(), message.seq(), only(message.audience(), unitIds), null, message.body());
+                    fanout.deliver(narrowed);
+                    return relay.send(narrowed).thenReturn(true);
+                })
+                .defaultIfEmpty(false);
+    }
+
+    private static Set<Long> only(@Nullable Set<Long> audience, Set<Long> unitIds) {
+        if (audience == null) {
+            return Set.copyOf(unitIds);
+        }
+        Set<Long> both = new HashSet<>(audience);
+        both.retainAll(unitIds);
+        return Set.copyOf(both);
     }
 
     public Mono<Void> sendToUser(String user, String destination, Object payload) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 
+import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every topic message in PostgreSQL with its sequence number, assigned once, here: a counter row
  * per topic, raised in the same statement that stores the message, so numbers are gapless per
- * topic whichever instance publishes.
+ * topic whichever instance publishes. Within a caller's transaction the counter row stays locked
+ * until it commits: the next message on the topic waits, so messages are committed in order.
  */
 @Repository
 class TopicHistory {
@@ -40,6 +42,14 @@ class TopicHistory {
         return spec.map(row -> row.get("seq", Long.class)).one();
     }
 
+    /** The message with this sequence number, unless it was forgotten. */
+    Mono<TopicMessage> find(String destination, long seq) {
+        return db.sql("select seq, audience, body from realtime_messages where destination = :d and seq = :seq")
+                .bind("d", destination).bind("seq", seq)
+                .map(row -> message(destination, row))
+                .one();
+    }
+
     /** The messages after a sequence number, oldest first, at most {@code limit} (the newest of them). */
     Flux<TopicMessage> after(String destination, long seq, int limit) {
         return db.sql("""
@@ -48,13 +58,15 @@ class TopicHistory {
                      where destination = :d and seq > :seq order by seq desc limit :n) newest
                 order by seq""")
                 .bind("d", destination).bind("seq", seq).bind("n", limit)
-                .map(row -> {
-                    long n = row.get("seq", Long.class);
-                    Long[] audience = row.get("audience", Long[].class);
-                    return new TopicMessage(destination, TopicMessage.messageId(destination, n), n,
-                            audience == null ? null : Set.copyOf(Arrays.asList(audience)), null, row.get("body", String.class));
-                })
+                .map(row -> message(destination, row))
                 .all();
+    }
+
+    private static TopicMessage message(String destination, Readable row) {
+        long n = row.get("seq", Long.class);
+        Long[] audience = row.get("audience", Long[].class);
+        return new TopicMessage(destination, TopicMessage.messageId(destination, n), n,
+                audience == null ? null : Set.copyOf(Arrays.asList(audience)), null, row.get("body", String.class));
     }
 
     /** Forgets messages older than an instant. */

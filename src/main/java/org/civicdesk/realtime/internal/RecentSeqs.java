@@ -1,0 +1,29 @@
+package org.civicdesk.realtime.internal;
+
+/**
+ * The sequence numbers of one topic this instance delivered lately, so that a message delivered
+ * again (an outbox recovering work it cannot tell was done, a catch-up overlapping what arrived
+ * live) reaches none of its subscribers twice, while messages that arrive out of order (several
+ * publishers) all pass. A fixed ring of numbers: a number older than the ring is let through, since
+ * a repeat is harmless to clients, which drop a seq they have seen, and a loss is not.
+ */
+final class RecentSeqs {
+
+    private static final int SIZE = 1024;
+
+    // Slot seq % SIZE holds the newest number delivered with that remainder; 0 for none (numbers start at 1).
+    private final long[] slots = new long[SIZE];
+
+    /** Whether this number is new here; it is remembered as delivered. */
+    synchronized boolean firstTime(long seq) {
+        int slot = (int) Math.floorMod(seq, (long) SIZE);
+        long held = slots[slot];
+        if (held == seq) {
+            return false;
+        }
+        if (held < seq) {
+            slots[slot] = seq;
+        }
+        return true;
+    }
+}
