@@ -32,7 +32,7 @@ def main():
     p.add_argument("--slots", type=int, default=14)
     p.add_argument("--capacity", type=int, default=20, help="seats per slot")
     p.add_argument("--seconds", type=int, default=30)
-    p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--warmup", type=int, default=60)
     p.add_argument("--connections", type=int, default=64)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--port", type=int, default=18181)

@@ -28,7 +28,7 @@ def main():
     p.add_argument("--slots", type=int, default=14)
     p.add_argument("--capacity", type=int, default=20)
     p.add_argument("--seconds", type=int, default=30)
-    p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--warmup", type=int, default=60)
     p.add_argument("--connections", type=int, default=64, help="in all, half per instance")
     p.add_argument("--ports", default="8081,8082")
     p.add_argument("--subscribers", type=int, default=2, help="STOMP subscribers per instance")
