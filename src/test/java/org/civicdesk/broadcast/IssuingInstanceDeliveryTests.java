@@ -142,38 +142,17 @@ class IssuingInstanceDeliveryTests {
         return new Issued(id, message);
     }
 
-    private static long messageSeq(long noticeId) throws Exception {
-        try (Connection db = TestServices.get().jdbc();
-                PreparedStatement query = db.prepareStatement("select message_seq from notice_deliveries where notice_id = ?")) {
-            query.setLong(1, noticeId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+    private static long messageSeq(long noticeId) {
+        return TestServices.get().queryOne(Long.class, "select message_seq from notice_deliveries where notice_id = ?", noticeId);
     }
 
-    private static String storedBody(long seq) throws Exception {
-        try (Connection db = TestServices.get().jdbc();
-                PreparedStatement query = db.prepareStatement("select body from realtime_messages where destination = ? and seq = ?")) {
-            query.setString(1, TOPIC);
-            query.setLong(2, seq);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
+    private static String storedBody(long seq) {
+        return TestServices.get().queryOne(String.class, "select body from realtime_messages where destination = ? and seq = ?",
+                TOPIC, seq);
     }
 
-    private static int pending(long noticeId) throws Exception {
-        try (Connection db = TestServices.get().jdbc();
-                PreparedStatement query = db.prepareStatement(
-                        "select count(*) from notice_deliveries where notice_id = ? and status = 'PENDING'")) {
-            query.setLong(1, noticeId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+    static int pending(long noticeId) {
+        return TestServices.get().queryOne(Long.class,
+                "select count(*) from notice_deliveries where notice_id = ? and status = 'PENDING'", noticeId).intValue();
     }
 }

@@ -72,15 +72,7 @@ class OutboxRecoveryTests {
         assertThat(twilio.messagesTo(phone1).get(0).body()).contains("死亡实例留下的紧急通知");
     }
 
-    private static int pending(long noticeId) throws Exception {
-        try (Connection db = TestServices.get().jdbc();
-                PreparedStatement query = db.prepareStatement(
-                        "select count(*) from notice_deliveries where notice_id = ? and status = 'PENDING'")) {
-            query.setLong(1, noticeId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+    private static int pending(long noticeId) {
+        return IssuingInstanceDeliveryTests.pending(noticeId);
     }
 }

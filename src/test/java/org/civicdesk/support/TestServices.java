@@ -159,6 +159,24 @@ public final class TestServices {
         return DriverManager.getConnection(jdbcUrl(database), pgUser, "");
     }
 
+    /** The one value a query beneath the API answers (its first row's first column). */
+    public <T> T queryOne(Class<T> type, String sql, Object... parameters) {
+        try (Connection db = jdbc(); java.sql.PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("No row for: " + sql);
+                }
+                return rows.getObject(1, type);
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     void close() {
         twilio.stop();
         wechat.stop();

@@ -1,6 +1,5 @@
 package org.civicdesk.identity.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.civicdesk.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -42,7 +42,7 @@ class VerifiedTokensTests {
     private static final SecretKey KEY = new SecretKeySpec(Base64.getDecoder()
             .decode("c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC0xMjM0NQ=="), "HmacSHA256");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-20T00:30:00Z"));
+    private final MutableClock clock = new MutableClock(ZoneOffset.UTC);
 
     @Test
     void aRememberedTokenStopsWorkingWhenItExpires() {
@@ -117,32 +117,5 @@ class VerifiedTokensTests {
                 .expiresAt(expires).claim("kind", "citizen").claim("roles", List.of("CITIZEN")).build();
         return new NimbusJwtEncoder(new ImmutableSecret<SecurityContext>(KEY))
                 .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
