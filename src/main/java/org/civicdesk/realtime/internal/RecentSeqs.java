@@ -1,5 +1,7 @@
 package org.civicdesk.realtime.internal;
 
+import java.util.concurrent.atomic.AtomicLongArray;
+
 /**
  * The sequence numbers of one topic this instance delivered lately, so that a message delivered
  * again (an outbox recovering work it cannot tell was done, a catch-up overlapping what arrived
@@ -12,18 +14,20 @@ final class RecentSeqs {
     private static final int SIZE = 1024;
 
     // Slot seq % SIZE holds the newest number delivered with that remainder; 0 for none (numbers start at 1).
-    private final long[] slots = new long[SIZE];
+    // Lock-free: it is asked on event-loop threads.
+    private final AtomicLongArray slots = new AtomicLongArray(SIZE);
 
     /** Whether this number is new here; it is remembered as delivered. */
-    synchronized boolean firstTime(long seq) {
+    boolean firstTime(long seq) {
         int slot = (int) Math.floorMod(seq, (long) SIZE);
-        long held = slots[slot];
-        if (held == seq) {
-            return false;
+        while (true) {
+            long held = slots.get(slot);
+            if (held == seq) {
+                return false;
+            }
+            if (held > seq || slots.compareAndSet(slot, held, seq)) {
+                return true;
+            }
         }
-        if (held < seq) {
-            slots[slot] = seq;
-        }
-        return true;
     }
 }
