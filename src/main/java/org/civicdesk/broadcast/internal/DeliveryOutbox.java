@@ -39,8 +39,10 @@ class DeliveryOutbox {
      */
     Mono<Void> insertClaimed(long noticeId, List<Unit> units, long messageSeq, String me, Instant lease) {
         return db.sql("""
-                insert into notice_deliveries (notice_id, unit_id, unit_name, unit_type, message_seq, claimed_by, claimed_until, attempts)
-                select :notice, u.id, u.name, u.type, :seq, :me, :lease, 1 from unnest(:ids, :names, :types) as u(id, name, type)""")
+                insert into notice_deliveries (notice_id, unit_id, unit_name, unit_type, message_seq, claimed_by,
+                                               claimed_until, attempts)
+                select :notice, u.id, u.name, u.type, :seq, :me, :lease, 1
+                  from unnest(:ids, :names, :types) as u(id, name, type)""")
                 .bind("notice", noticeId).bind("seq", messageSeq).bind("me", me).bind("lease", lease)
                 .bind("ids", units.stream().map(Unit::id).toArray(Long[]::new))
                 .bind("names", units.stream().map(Unit::name).toArray(String[]::new))
@@ -81,7 +83,9 @@ class DeliveryOutbox {
 
     /** Hands a notice's rows back to every worker at once, after this instance failed to deliver them. */
     Mono<Void> unclaim(long noticeId, String me) {
-        return db.sql("update notice_deliveries set claimed_by = null, claimed_until = null where notice_id = :notice and claimed_by = :me and status = 'PENDING'")
+        return db.sql("""
+                update notice_deliveries set claimed_by = null, claimed_until = null
+                 where notice_id = :notice and claimed_by = :me and status = 'PENDING'""")
                 .bind("notice", noticeId).bind("me", me).then();
     }
 

@@ -72,7 +72,8 @@ class NoticeDelivery {
                 .collectList()
                 .flatMap(claimed -> claimed.isEmpty() ? Mono.just(false)
                         : Flux.fromIterable(byNotice(claimed).entrySet())
-                                .concatMap(group -> deliver(group.getKey(), group.getValue(), messageSeq(claimed, group.getKey())))
+                                .concatMap(group -> deliver(group.getKey(), group.getValue(),
+                                        messageSeq(claimed, group.getKey())))
                                 .then(Mono.just(true)));
     }
 

@@ -57,17 +57,18 @@ class TokenConfiguration {
      */
     @Bean
     ReactiveJwtDecoder tokenDecoder(SecretKey tokenKey) {
+        return decoder(tokenKey, new JwtTimestampValidator(), VERIFIED_TOKENS);
+    }
+
+    /** The decoder of {@link #tokenDecoder}, with the expiry checked by {@code timestamps}. */
+    static VerifiedTokens decoder(SecretKey tokenKey, JwtTimestampValidator timestamps, int remembered) {
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256)
                 .build();
         nimbus.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, String::valueOf)));
-        OAuth2TokenValidator<Jwt> validator = validator();
-        nimbus.setJwtValidator(validator);
-        return new VerifiedTokens(nimbus, validator, VERIFIED_TOKENS);
-    }
-
-    static OAuth2TokenValidator<Jwt> validator() {
-        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps,
                 new JwtClaimValidator<Object>(JwtClaimNames.ISS, TokenIssuer.ISSUER::equals));
+        nimbus.setJwtValidator(validator);
+        return new VerifiedTokens(nimbus, validator, remembered);
     }
 
     @Bean

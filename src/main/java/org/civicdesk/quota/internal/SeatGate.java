@@ -102,23 +102,22 @@ public class SeatGate {
         return place(service, date, start)
                 .onErrorResume(DomainFailure.class, ex -> Mono.empty())
                 .flatMap(place -> {
-                    DomainFailure refusal = fullSlots.refusal(key(place, channel),
-                            idempotencyScope == null ? null : counters.idempotencyKey(service, idempotencyScope));
+                    DomainFailure refusal = knownFull(place, channel, idempotencyScope);
                     return refusal == null ? Mono.<Void>empty() : metrics.timed(service, Mono.<Void>error(refusal));
                 });
     }
 
-    private static FullSlots.Key key(Place place, Channel channel) {
-        return new FullSlots.Key(place.service(), place.date(), place.slot().start(), place.share(), place.reserveActive(),
-                channel.usesReserve());
+    /** The refusal this instance remembers for the place, or null when the gate must be asked. */
+    private @Nullable DomainFailure knownFull(Place place, Channel channel, @Nullable String idempotencyScope) {
+        FullSlots.Key key = new FullSlots.Key(place.service(), place.date(), place.slot().start(), place.share(),
+                place.reserveActive(), channel.usesReserve());
+        return fullSlots.refusal(key, idempotencyScope == null ? null : counters.idempotencyKey(place.service(), idempotencyScope));
     }
 
     /** Takes a seat; {@code inTransaction} writes the caller's rows in the same transaction. */
     public <T> Mono<T> take(SeatRequest request, Function<SeatGrant, Mono<T>> inTransaction) {
         return metrics.timed(request.service(), place(request.service(), request.date(), request.slotStart()).flatMap(place -> {
-            DomainFailure known = fullSlots.refusal(key(place, request.channel()),
-                    request.idempotencyScope() == null ? null
-                            : counters.idempotencyKey(request.service(), request.idempotencyScope()));
+            DomainFailure known = knownFull(place, request.channel(), request.idempotencyScope());
             if (known != null) {
                 return Mono.error(known);
             }

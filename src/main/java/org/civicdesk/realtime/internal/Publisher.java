@@ -52,8 +52,9 @@ public class Publisher {
 
     public Mono<Void> deliver(StoredMessage stored) {
         return Mono.defer(() -> {
-            TopicMessage message = new TopicMessage(stored.destination(), TopicMessage.messageId(stored.destination(), stored.seq()),
-                    stored.seq(), stored.audience(), null, stored.body());
+            String destination = stored.destination();
+            TopicMessage message = new TopicMessage(destination, TopicMessage.messageId(destination, stored.seq()), stored.seq(),
+                    stored.audience(), null, stored.body());
             fanout.deliver(message);
             return relay.send(message);
         });
