@@ -70,6 +70,15 @@ public class Bookings {
     }
 
     /**
+     * Refuses a signed-in citizen's attempt at once when this instance knows the slot is full (and
+     * the key took no seat there), counted like any refused attempt; completes empty when the
+     * attempt must go on to {@link #book(Caller, BookingCommand, String)}.
+     */
+    public Mono<Void> refuseIfKnownFull(Caller citizen, BookingCommand command, @Nullable String idempotencyKey) {
+        return metrics.refusals(command, Mono.defer(() -> service.refuseIfKnownFull(phoneOf(citizen), command, idempotencyKey)));
+    }
+
+    /**
      * Holds a seat for a few minutes (the hold TTL) while a dialog or the confirm screen collects
      * the rest: the people may be named now or at {@link #confirmHold}. An unconfirmed hold lapses
      * and its seat returns.

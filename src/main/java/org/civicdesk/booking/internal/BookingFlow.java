@@ -70,9 +70,7 @@ class BookingFlow {
     /** Books a seat (confirmed at once) or holds one (a few minutes, people optional). */
     Mono<BookingResult> book(String owner, BookingCommand command, @Nullable String idempotencyKey, boolean hold) {
         // A crowd on a slot that is already full is answered before its people are checked.
-        Mono<Void> full = seats.refuseIfKnownFull(command.service(), command.date(), command.slotStart(), command.channel(),
-                idempotencyKey == null ? null : scope(owner, idempotencyKey));
-        return full.then(Mono.zip(catalog.get(command.service()), quotas.policy(command.service()))).flatMap(found -> {
+        return refuseIfKnownFull(owner, command, idempotencyKey).then(Mono.zip(catalog.get(command.service()), quotas.policy(command.service()))).flatMap(found -> {
             ServiceCatalog.Definition definition = found.getT1();
             BookingRules.Checked checked = rules.check(definition.kind(), found.getT2(), command.date(), command.parties(),
                     command.applicant(), command.deceased(), command.companions(), command.declaration(), !hold);
@@ -83,6 +81,15 @@ class BookingFlow {
             Attempt attempt = new Attempt(owner, command, definition, checked, idempotencyKey, fingerprint, hold);
             return attempt(attempt, CODE_TRIES);
         });
+    }
+
+    /**
+     * Refuses at once an attempt on a slot this instance found full a moment ago, unless its
+     * idempotency key took a seat there; completes empty when the seat gate must be asked.
+     */
+    Mono<Void> refuseIfKnownFull(String owner, BookingCommand command, @Nullable String idempotencyKey) {
+        return seats.refuseIfKnownFull(command.service(), command.date(), command.slotStart(), command.channel(),
+                idempotencyKey == null ? null : scope(owner, idempotencyKey));
     }
 
     private Mono<BookingResult> attempt(Attempt a, int triesLeft) {

@@ -29,6 +29,11 @@ public class BookingMetrics {
                 .doOnError(ex -> count(command, ex instanceof DomainFailure failure ? failure.slug() : "error"));
     }
 
+    /** Counts the refusal when {@code check} refuses the attempt; an attempt let through is counted where it ends. */
+    public Mono<Void> refusals(BookingCommand command, Mono<Void> check) {
+        return check.doOnError(DomainFailure.class, failure -> count(command, failure.slug()));
+    }
+
     private void count(BookingCommand command, String outcome) {
         Counter.builder("civicdesk.booking.attempts")
                 .description("Booking attempts by outcome")

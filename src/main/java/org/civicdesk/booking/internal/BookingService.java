@@ -60,6 +60,11 @@ public class BookingService {
         return flow.book(owner, command, key, hold);
     }
 
+    /** See {@link BookingFlow#refuseIfKnownFull}. */
+    public Mono<Void> refuseIfKnownFull(String owner, BookingCommand command, @Nullable String key) {
+        return flow.refuseIfKnownFull(owner, command, key);
+    }
+
     public Mono<Booking> confirmHold(String owner, String code, HoldDetails details) {
         return holds.confirm(owner, code(code), details);
     }

@@ -120,12 +120,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static java.util.function.Consumer<HttpHeaders> retryAfter(DomainFailure failure) {
-        return headers -> {
-            Object seconds = failure.properties().get("retryAfterSeconds");
-            if (seconds != null) {
-                headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
-            }
-        };
+        return headers -> Problems.retryAfter(failure, headers);
     }
 
     private static Locale locale(ServerWebExchange exchange) {

@@ -47,6 +47,7 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         ProblemDetail problem;
         if (ex instanceof DomainFailure failure) {
             problem = Problems.of(failure, Problems.locale(exchange), exchange);
+            Problems.retryAfter(failure, response.getHeaders());
         }
         else if (Problems.isTooLarge(ex)) {
             problem = Problems.tooLarge(exchange);

@@ -9,6 +9,7 @@ import org.civicdesk.platform.DomainFailure;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
@@ -31,6 +32,14 @@ final class Problems {
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         failure.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** A failure that says when to try again ({@code retryAfterSeconds}) also says it in {@code Retry-After}. */
+    static void retryAfter(DomainFailure failure, HttpHeaders headers) {
+        Object seconds = failure.properties().get("retryAfterSeconds");
+        if (seconds != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
+        }
     }
 
     static ProblemDetail validation(ServerWebExchange exchange, List<Map<String, Object>> errors) {
