@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * An answer is remembered with everything it depended on (the share of the slot released so far,
  * whether seats are held back, whether the request's channel may use them), so a new release
- * tranche or a different channel asks Redis again. A change of seats on this instance forgets the
- * day at once; one on another instance is seen at the latest when the memory runs out. A retry
+ * tranche or a different channel asks Redis again. Seats given back on this instance (a
+ * cancellation, a lapsed hold, more capacity) are offered at once; on another instance, at the
+ * latest when the memory runs out. A retry
  * of a request that got a seat is never refused: the answer carries the idempotency keys that
  * took a seat on that day, and a request under one of them goes to the gate, which replays it.
  */
@@ -102,9 +103,26 @@ class FullSlots {
         full.keySet().removeIf(key -> key.service() == service && key.date().equals(date));
     }
 
+    /**
+     * Seats of a slot changed on this instance. A seat taken cannot make a full slot bookable, so
+     * only a change that leaves seats is news: the slot's "full" is forgotten when it has seats
+     * again, the day's when the day has; what channels that may use held-back seats were told is
+     * forgotten on any change of the day. (In a rush, every booking written used to forget the
+     * whole day, so while the first seats were being written most of the crowd went to Redis.)
+     */
     @EventListener
     void on(SeatsChanged changed) {
-        forget(changed.service(), changed.date());
+        full.entrySet().removeIf(entry -> {
+            Key key = entry.getKey();
+            if (key.service() != changed.service() || !key.date().equals(changed.date())) {
+                return false;
+            }
+            if (key.reserveChannel()) {
+                return true;
+            }
+            return entry.getValue().day() ? changed.dayRemaining() > 0
+                    : key.start().equals(changed.slotStart()) && changed.remaining() > 0;
+        });
     }
 
     int size() {

@@ -60,13 +60,30 @@ class FullSlotsTests {
     }
 
     @Test
-    void aChangeOfSeatsOnTheDayForgetsIt() {
+    void seatsGivenBackForgetTheSlotButSeatsTakenDoNot() {
         slots.remember(KEY, false, Set.of());
         FullSlots.Key otherDay = new FullSlots.Key(ServiceCode.MARRIAGE_REGISTRATION, DAY.plusDays(1), NINE, 1000, false, false);
         slots.remember(otherDay, false, Set.of());
-        slots.on(new SeatsChanged(ServiceCode.MARRIAGE_REGISTRATION, DAY, NINE.plusMinutes(30), 1, 20, 1));
+        // Bookings being written while the crowd comes: this slot still full, another one with a seat left.
+        slots.on(new SeatsChanged(ServiceCode.MARRIAGE_REGISTRATION, DAY, NINE, 0, 20, 7));
+        slots.on(new SeatsChanged(ServiceCode.MARRIAGE_REGISTRATION, DAY, NINE.plusMinutes(30), 1, 20, 7));
+        assertThat(slots.refusal(KEY, null)).isInstanceOf(SlotFull.class);
+        // A cancellation gives a seat back in this slot: the gate is asked again.
+        slots.on(new SeatsChanged(ServiceCode.MARRIAGE_REGISTRATION, DAY, NINE, 1, 20, 8));
         assertThat(slots.refusal(KEY, null)).isNull();
         assertThat(slots.refusal(otherDay, null)).isInstanceOf(SlotFull.class);
+    }
+
+    @Test
+    void aFullDayIsForgottenWhenTheDayHasSeatsAgainAndHeldBackSeatsOnAnyChange() {
+        FullSlots.Key phone = new FullSlots.Key(ServiceCode.MARRIAGE_REGISTRATION, DAY, NINE, 1000, true, true);
+        slots.remember(KEY, true, Set.of());
+        slots.remember(phone, false, Set.of());
+        slots.on(new SeatsChanged(ServiceCode.MARRIAGE_REGISTRATION, DAY, NINE.plusMinutes(30), 0, 20, 0));
+        assertThat(slots.refusal(KEY, null)).isInstanceOf(DayFull.class);
+        assertThat(slots.refusal(phone, null)).isNull();
+        slots.on(new SeatsChanged(ServiceCode.MARRIAGE_REGISTRATION, DAY, NINE.plusMinutes(30), 1, 20, 1));
+        assertThat(slots.refusal(KEY, null)).isNull();
     }
 
     @Test
