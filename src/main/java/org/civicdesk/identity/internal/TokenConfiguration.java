@@ -27,8 +27,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
-    /** How many verified tokens each instance remembers (a few MB). */
-    static final int VERIFIED_TOKENS = 8192;
+    /**
+     * How many verified tokens each instance remembers (about 1.5 KB each): the distinct citizens
+     * of several seconds of a rush on one instance.
+     */
+    static final int VERIFIED_TOKENS = 16_384;
 
     @Bean
     SecretKey tokenKey(IdentitySettings settings) {

@@ -44,9 +44,13 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
     private void remember(String token, Jwt jwt) {
         if (verified.size() >= capacity) {
             forgetExpired();
-            if (verified.size() >= capacity) {
-                // Full of live tokens: start again rather than track recency on every use.
-                verified.clear();
+            // Full of live tokens: forget a quarter of them, in the map's hash order (as good as
+            // random here), rather than track recency on every use. Forgetting them all would miss
+            // every time for a crowd retrying in turn that is a little larger than the memory.
+            Iterator<String> it = verified.keySet().iterator();
+            for (int drop = verified.size() - capacity + Math.max(1, capacity / 4); drop > 0 && it.hasNext(); drop--) {
+                it.next();
+                it.remove();
             }
         }
         verified.put(token, jwt);

@@ -3,8 +3,10 @@ package org.civicdesk.identity.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +95,28 @@ class VerifiedTokensTests {
         assertThat(tokens.size()).isEqualTo(2);
         StepVerifier.create(tokens.decode(longLived)).expectNextCount(1).verifyComplete();
         assertThat(tokens.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aCrowdRetryingInTurnThatIsLargerThanTheMemoryIsStillMostlyAnsweredFromIt() {
+        AtomicInteger verified = new AtomicInteger();
+        ReactiveJwtDecoder genuine = tokens(1); // remembers one token: verifies nearly every time
+        VerifiedTokens tokens = new VerifiedTokens(token -> {
+            verified.incrementAndGet();
+            return genuine.decode(token);
+        }, new JwtTimestampValidator(Duration.ZERO), 100);
+        List<String> crowd = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            crowd.add(token(TokenIssuer.ISSUER, "+86138%08d".formatted(i), clock.instant().plus(Duration.ofHours(1))));
+        }
+        for (int round = 0; round < 5; round++) {
+            for (String token : crowd) {
+                StepVerifier.create(tokens.decode(token)).expectNextCount(1).verifyComplete();
+            }
+        }
+        // 600 attempts by 120 citizens: the first 120 are verified, most retries are not.
+        assertThat(tokens.size()).isLessThanOrEqualTo(100);
+        assertThat(verified.get()).isLessThan(400);
     }
 
     private VerifiedTokens tokens(int capacity) {
