@@ -19,6 +19,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,6 +57,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(HeaderChecks.bearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(roles()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -63,6 +65,12 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /** Spring Security's strict firewall, its header rules checked without regular expressions. */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return HeaderChecks.firewall();
     }
 
     /** Adaptive hashes (bcrypt today), prefixed with their scheme so they can be upgraded later. */
