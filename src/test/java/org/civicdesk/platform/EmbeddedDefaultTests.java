@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.civicdesk.CivicDeskApplication;
+import org.civicdesk.realtime.AnotherInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -143,7 +144,9 @@ class EmbeddedDefaultTests {
         args[1] = "--server.port=0";
         args[2] = "--civicdesk.platform.data-dir=" + dataDir;
         System.arraycopy(extra, 0, args, 3, extra.length);
-        return new SpringApplicationBuilder(CivicDeskApplication.class).run(args);
+        // Its own Netty loops: this test closes its application (a restart), and closing one that
+        // uses Reactor Netty's global loops disposes them under the test contexts the JVM keeps.
+        return new SpringApplicationBuilder(CivicDeskApplication.class, AnotherInstance.OwnEventLoops.class).run(args);
     }
 
     private static WebTestClient client(ConfigurableApplicationContext app) {

@@ -39,10 +39,10 @@ public final class AnotherInstance implements AutoCloseable {
      * shares Reactor Netty's global loops, and closing one disposes them under the others.
      */
     @Configuration(proxyBeanMethods = false)
-    static class OwnEventLoops {
+    public static class OwnEventLoops {
 
         @Bean
-        ReactorResourceFactory reactorResourceFactory() {
+        public ReactorResourceFactory reactorResourceFactory() {
             ReactorResourceFactory resources = new ReactorResourceFactory();
             resources.setUseGlobalResources(false);
             return resources;
