@@ -1,10 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorMessage, Loading, StatusMessage } from '../../components/Alerts';
 import { MonthCalendar, type DayCell } from '../../components/MonthCalendar';
 import { api, asApiError, type ApiError } from '../../lib/api';
 import { describeDay, firstOfMonth, lastOfMonth, monthOf, shiftMonth } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/messages';
+import { latestOnly } from '../../lib/latest';
 import { dayLoad, loadBand, type QuotaDay } from '../../lib/quotas';
 import { servicesFor } from '../../lib/roles';
 import { serverToday } from '../../lib/serverToday';
@@ -47,21 +48,22 @@ export function QuotaPanel({ session }: { session: StaffSession }) {
     }, (failure) => setError(asApiError(failure)));
   }, []);
 
+  const latest = useMemo(latestOnly, []);
   const load = useCallback(() => {
     if (!view) {
       return;
     }
     const from = firstOfMonth(view.year, view.month);
     const to = lastOfMonth(view.year, view.month);
-    Promise.all([
+    latest(Promise.all([
       api<QuotaDay[]>(`/api/v1/staff/quotas/${service}/days?from=${from}&to=${to}`, { token: session.token }),
       api<HotDate[]>(`/api/v1/staff/quotas/${service}/hot-dates?year=${view.year}`, { token: session.token }),
-    ]).then(([loaded, hot]) => {
+    ]), ([loaded, hot]) => {
       setDays(loaded);
       setHotDates(hot);
       setError(null);
     }, (failure) => setError(asApiError(failure)));
-  }, [service, view, session.token]);
+  }, [service, view, session.token, latest]);
   useEffect(load, [load]);
   useLive(null, { [`/topic/availability.${service}`]: load }, load, view !== null);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading, StatusMessage } from '../../components/Alerts';
 import { api, asApiError, type ApiError } from '../../lib/api';
 import { describeInstant } from '../../lib/dates';
@@ -7,6 +7,7 @@ import type { MessageKey } from '../../lib/messages';
 import { isCommandGroup } from '../../lib/roles';
 import type { StaffSession } from '../../lib/session';
 import type { DistrictRisk, RiskLevel, Unit } from '../../lib/types';
+import { latestOnly } from '../../lib/latest';
 import { useLive } from '../../lib/useLive';
 import { RiskPreviewTable, type RiskPreview } from './RiskPreviewTable';
 
@@ -49,19 +50,20 @@ export function RiskPanel({ session }: { session: StaffSession }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const latest = useMemo(latestOnly, []);
   const load = useCallback(() => {
-    Promise.all([
+    latest(Promise.all([
       api<DistrictRisk>('/api/v1/risk-level'),
       api<UnitLevel[]>('/api/v1/staff/risk-level/units', { token: session.token }),
       api<Unit[]>('/api/v1/units', { token: session.token }),
       api<LevelChange[]>('/api/v1/staff/risk-level/history?limit=30', { token: session.token }),
-    ]).then(([d, own, all, changes]) => {
+    ]), ([d, own, all, changes]) => {
       setDistrict(d);
       setUnitLevels(own.filter((u) => u.unitId !== null && u.unitId !== undefined));
       setUnits(all);
       setHistory(changes);
     }, (failure) => setError(asApiError(failure)));
-  }, [session.token]);
+  }, [session.token, latest]);
   useEffect(load, [load]);
   useLive(null, { '/topic/risk-level': load }, load);
 

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading, StatusMessage } from '../../components/Alerts';
 import { Field } from '../../components/Field';
 import { api, asApiError, type ApiError } from '../../lib/api';
 import { formatCode } from '../../lib/codes';
 import { describeDay, hm } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
+import { latestOnly } from '../../lib/latest';
 import type { MessageKey } from '../../lib/messages';
 import { servicesFor } from '../../lib/roles';
 import { serverToday } from '../../lib/serverToday';
@@ -36,13 +37,14 @@ export function TodayPanel({ session }: { session: StaffSession }) {
     serverToday().then(setDay, (failure) => setError(asApiError(failure)));
   }, []);
 
+  const latest = useMemo(latestOnly, []);
   const load = useCallback(() => {
     if (!day) {
       return;
     }
-    api<Booking[]>(`/api/v1/staff/bookings?date=${day}`, { token: session.token })
-      .then((list) => { setBookings(list); setError(null); }, (failure) => setError(asApiError(failure)));
-  }, [day, session.token]);
+    latest(api<Booking[]>(`/api/v1/staff/bookings?date=${day}`, { token: session.token }),
+      (list) => { setBookings(list); setError(null); }, (failure) => setError(asApiError(failure)));
+  }, [day, session.token, latest]);
   useEffect(load, [load]);
 
   const services = servicesFor(session.roles);
