@@ -65,6 +65,19 @@ class SmsGatewayTests {
     }
 
     @Test
+    void aMessageTwilioTookIsNeverSentAgainWhenRecordingItFails() {
+        String phone = Fixtures.newPhone();
+        // Another message already holds the SID Twilio will give this one: recording it fails.
+        execute("insert into sms_messages (to_phone, body, purpose, status, twilio_sid) values ('+8613900000000', 'x', 'OTHER', 'SENT', '"
+                + twilio.nextSid() + "')");
+        send(SmsRequest.of(phone, "只发一次", SmsPurpose.BOOKING, null));
+        awaitMessages(phone, 1);
+        // Retries come after 200 ms here: none of them sends it again.
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> twilio.messagesTo(phone).size() == 1);
+    }
+
+    @Test
     void aPermanentFailureIsNotRetriedAndStaffSeeWhy() {
         String phone = Fixtures.newPhone();
         twilio.failAlwaysFor(phone, 400, 21211);
@@ -145,6 +158,15 @@ class SmsGatewayTests {
 
     private SmsStatus status(long id) {
         return SmsStatus.valueOf(column(id, "status"));
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = TestServices.get().jdbc(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
+        catch (java.sql.SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static String column(long id, String column) {

@@ -90,6 +90,11 @@ public final class FakeTwilio {
     }
 
     /** The next {@code count} creates to this phone fail with this HTTP status and Twilio error code. */
+    /** The SID the next message will get. */
+    public String nextSid() {
+        return "SM" + String.format("%032x", sequence.get() + 1);
+    }
+
     public synchronized void failNext(String phone, int count, int httpStatus, int code) {
         for (int i = 0; i < count; i++) {
             failures.add(new Failure(httpStatus, code, phone));

@@ -158,11 +158,18 @@ public class SmsDispatcher implements SmartLifecycle {
         return pacer.acquire()
                 .then(Mono.fromCallable(() -> twilio.send(message.to(), message.body(), statusCallback()))
                         .subscribeOn(blocking))
+                .onErrorResume(ex -> failed(message, ex).then(Mono.empty()))
                 .flatMap(sent -> {
                     count(sent.status());
-                    return outbox.markHandedOver(message.id(), sent.sid(), sent.status(), message.sensitive(), clock.instant());
-                })
-                .onErrorResume(ex -> failed(message, ex));
+                    return outbox.markHandedOver(message.id(), sent.sid(), sent.status(), message.sensitive(), clock.instant())
+                            .onErrorResume(ex -> {
+                                // Twilio has it: it is never sent again. The claim runs out and the
+                                // recovery of abandoned claims finds it at Twilio and records it.
+                                log.warn("SMS " + message.id() + " was handed to Twilio as " + sent.sid()
+                                        + " but could not be recorded (" + ex.getMessage() + "); it is not sent again");
+                                return Mono.empty();
+                            });
+                });
     }
 
     private Mono<Void> simulate(SmsOutbox.Claimed message) {
