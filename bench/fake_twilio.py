@@ -17,6 +17,7 @@ AUTH_TOKEN = "bench-twilio-auth-token"
 
 lock = threading.Lock()
 received = []
+sent = [0]  # every message's number, never reset: Twilio never gives two messages one SID
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -54,7 +55,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         at = time.time()
         with lock:
-            n = len(received) + 1
+            sent[0] += 1
+            n = sent[0]
             received.append({"at": at, "to": form.get("To", [""])[0], "body": form.get("Body", [""])[0]})
         sid = "SM%032x" % n
         self._send(201, json.dumps({"sid": sid, "status": "queued", "to": form.get("To", [""])[0],
