@@ -14,7 +14,6 @@ import org.civicdesk.booking.BookingResult;
 import org.civicdesk.booking.Bookings;
 import org.civicdesk.identity.Caller;
 import org.civicdesk.identity.Callers;
-import org.civicdesk.quota.Channel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,8 +55,7 @@ class BookingController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody BookingRequests.BookingRequest request) {
         String key = BookingRequests.idempotencyKey(idempotencyKey);
-        BookingCommand command = request.command(Channel.WEB);
-        BookingRequests.onlineOnly(command);
+        BookingCommand command = BookingRequests.online(request);
         return citizen().flatMap(caller -> bookings.book(caller, command, key)).map(BookingController::created);
     }
 
@@ -67,8 +65,7 @@ class BookingController {
     Mono<ResponseEntity<Booking>> hold(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody BookingRequests.BookingRequest request) {
         String key = idempotencyKey == null ? null : BookingRequests.idempotencyKey(idempotencyKey);
-        BookingCommand command = request.command(Channel.WEB);
-        BookingRequests.onlineOnly(command);
+        BookingCommand command = BookingRequests.online(request);
         return citizen().flatMap(caller -> bookings.hold(caller.subject(), command, key)).map(BookingController::created);
     }
 

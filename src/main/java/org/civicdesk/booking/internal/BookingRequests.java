@@ -104,7 +104,14 @@ final class BookingRequests {
     }
 
     /** Citizens book for themselves online; held-back seats are for the phone line and the counter. */
-    static void onlineOnly(BookingCommand command) {
+    /** A citizen's own booking or hold: on the web unless it says WECHAT, no other channel. */
+    static BookingCommand online(BookingRequest request) {
+        BookingCommand command = request.command(Channel.WEB);
+        onlineOnly(command);
+        return command;
+    }
+
+    private static void onlineOnly(BookingCommand command) {
         if (command.channel() != Channel.WEB && command.channel() != Channel.WECHAT) {
             throw new InvalidInput("channel-not-allowed", "channel", "网上预约的渠道只能是 WEB 或 WECHAT。",
                     "Citizens booking online use the channel WEB or WECHAT.");

@@ -6,7 +6,6 @@ import org.civicdesk.booking.Bookings;
 import org.civicdesk.identity.Caller;
 import org.civicdesk.identity.Callers;
 import org.civicdesk.platform.DomainFailure;
-import org.civicdesk.quota.Channel;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -83,8 +82,7 @@ class FullSlotDoor implements WebFilter {
                 return Mono.empty();
             }
             idempotencyKey = BookingRequests.idempotencyKey(key);
-            command = booking.command(Channel.WEB);
-            BookingRequests.onlineOnly(command);
+            command = BookingRequests.online(booking);
         }
         catch (JacksonException | DomainFailure ex) {
             return Mono.empty(); // the controller gives the answer
