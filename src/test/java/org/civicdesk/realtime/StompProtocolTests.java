@@ -149,7 +149,9 @@ class StompProtocolTests {
             String last = client.next().header("ack");
             client.send("ACK\nid:" + last + "\nreceipt:both\n\n\0");
             assertThat(client.next().header("receipt-id")).isEqualTo("both");
-            client.send("UNSUBSCRIBE\nid:cumulative\n\n\0");
+            // Once the server confirmed the UNSUBSCRIBE, nothing more comes on that subscription.
+            client.send("UNSUBSCRIBE\nid:cumulative\nreceipt:off\n\n\0");
+            assertThat(client.next().header("receipt-id")).isEqualTo("off");
             publish(destination, 5);
             assertThat(client.poll(Duration.ofMillis(500))).isNull();
         }
