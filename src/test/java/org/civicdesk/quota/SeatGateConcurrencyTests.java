@@ -22,6 +22,7 @@ import org.civicdesk.CivicDeskApplication;
 import org.civicdesk.booking.CitizenTokens;
 import org.civicdesk.booking.Scenario;
 import org.civicdesk.platform.Platform;
+import org.civicdesk.realtime.AnotherInstance;
 import org.civicdesk.support.EmbeddedRedis;
 import org.civicdesk.support.Fixtures;
 import org.civicdesk.support.TestServices;
@@ -375,7 +376,9 @@ class SeatGateConcurrencyTests {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CivicDeskApplication.class).run("--server.port=0",
+        // Its own Netty loops: closing an application on Reactor Netty's global ones disposes them
+        // under the test contexts the JVM keeps.
+        return new SpringApplicationBuilder(CivicDeskApplication.class, AnotherInstance.OwnEventLoops.class).run("--server.port=0",
                 "--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--civicdesk.quota.redis-check-interval=200ms",
                 "--civicdesk.booking.reminder-time=00:00",
                 // Long enough that a slow machine does not forget a full slot in the middle of a test.

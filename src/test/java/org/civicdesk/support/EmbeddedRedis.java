@@ -24,6 +24,9 @@ public final class EmbeddedRedis {
                     .bind("127.0.0.1").port(port)
                     .setting("save \"\"").setting("appendonly no")
                     .onShutdownForceStop(true)
+                    // Read its output while it runs: an unread pipe that fills up stops Redis.
+                    .soutListener(line -> { })
+                    .serrListener(System.err::println)
                     .build();
             server.start();
             ports.put(server, port);

@@ -9,10 +9,14 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.r2dbc.pool.ConnectionPool;
 import org.civicdesk.CivicDeskApplication;
+import org.civicdesk.realtime.AnotherInstance;
 import org.civicdesk.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +51,9 @@ class BrowserTests {
         assertThat(new File("web-client/node_modules/playwright-core")).as("web-client dependencies (./mvnw builds them)")
                 .exists();
         assertThat(new File("target/classes/static/index.html")).as("the built web client (./mvnw builds it)").exists();
-        app = new SpringApplicationBuilder(CivicDeskApplication.class)
+        // Its own Netty loops, so that closing it leaves Reactor Netty's global ones to the test
+        // contexts the JVM keeps.
+        app = new SpringApplicationBuilder(CivicDeskApplication.class, AnotherInstance.OwnEventLoops.class)
                 .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new NextWeekdayMorning()))
                 .run("--civicdesk.test.harness=off", "--server.port=0", "--civicdesk.platform.data-dir=" + dataDir,
                         "--civicdesk.demo-password=" + DEMO_PASSWORD);
@@ -109,6 +115,26 @@ class BrowserTests {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(output);
         assertThat(finished).as("the browser scenarios finish within 10 minutes").isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
+        assertThat(node.exitValue()).as(() -> output + (node.exitValue() == 0 ? "" : serverState())).isZero();
+    }
+
+    /**
+     * What the server was doing when a scenario failed: its database pool and its event-loop and
+     * scheduler threads (where a request that is never answered would be stuck).
+     */
+    static String serverState() {
+        StringBuilder state = new StringBuilder("\nserver state at the failure:\n");
+        app.getBeanProvider(ConnectionPool.class).ifAvailable(pool -> pool.getMetrics().ifPresent(m -> state
+                .append("  database pool: acquired ").append(m.acquiredSize()).append(", idle ").append(m.idleSize())
+                .append(", waiting ").append(m.pendingAcquireSize()).append(", max ").append(m.getMaxAllocatedSize()).append('\n')));
+        Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("reactor-") || e.getKey().getName().startsWith("parallel-")
+                        || e.getKey().getName().startsWith("lettuce-"))
+                .sorted(Comparator.comparing(e -> e.getKey().getName()))
+                .forEach(e -> {
+                    state.append("  ").append(e.getKey().getName()).append(' ').append(e.getKey().getState()).append('\n');
+                    Arrays.stream(e.getValue()).limit(6).forEach(frame -> state.append("      at ").append(frame).append('\n'));
+                });
+        return state.toString();
     }
 }

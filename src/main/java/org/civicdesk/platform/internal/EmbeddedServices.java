@@ -63,6 +63,10 @@ final class EmbeddedServices implements Closeable {
                     .setting("appendonly no")
                     .setting("protected-mode no")
                     .onShutdownForceStop(true)
+                    // Its output is read for as long as it runs: a pipe nobody reads fills up, and
+                    // Redis then stops in its next write to the log, with every client waiting.
+                    .soutListener(line -> log.debug("redis: " + line))
+                    .serrListener(line -> log.warn("redis: " + line))
                     .build();
             server.start();
             this.redis = server;
