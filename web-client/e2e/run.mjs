@@ -28,6 +28,7 @@ let failed = 0;
 for (const file of scenarios) {
   const name = file.replace(/\.mjs$/, '');
   const context = await browser.newContext({ baseURL: baseUrl, ...CONTEXT_OPTIONS });
+  const trace = watch(context);
   context.on('page', (page) => page.on('pageerror', (error) => console.log(`  page error in ${name}: ${error.message}`)));
   const started = Date.now();
   const shot = (page, label) => page.screenshot({ path: join(screenshots, `${name}-${label}.png`), fullPage: true });
@@ -40,7 +41,10 @@ for (const file of scenarios) {
     console.log(`FAIL ${name}: ${error?.stack ?? error}`);
     for (const [i, page] of context.pages().entries()) {
       await page.screenshot({ path: join(screenshots, `${name}-failure-${i}.png`), fullPage: true }).catch(() => {});
+      const text = await page.locator('body').innerText({ timeout: 2000 }).catch(() => '(unreadable)');
+      console.log(`  page ${i} at ${page.url()}:\n    ${text.slice(0, 1500).replace(/\n+/g, '\n    ')}`);
     }
+    console.log(trace.report());
   } finally {
     await context.close();
   }
@@ -48,3 +52,39 @@ for (const file of scenarios) {
 await browser.close();
 console.log(`${scenarios.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 && scenarios.length > 0 ? 0 : 1);
+
+/**
+ * What the browser asked the server during a scenario, for the report of a failure: requests still
+ * unanswered (with how long they have waited), failed ones, error answers, and WebSocket trouble.
+ */
+function watch(context) {
+  const start = Date.now();
+  const pending = new Map();
+  const events = [];
+  const at = () => `${((Date.now() - start) / 1000).toFixed(1)}s`;
+  const label = (request) => `${request.method()} ${request.url().replace(baseUrl, '')}`;
+  context.on('request', (request) => pending.set(request, Date.now()));
+  context.on('requestfinished', (request) => pending.delete(request));
+  context.on('requestfailed', (request) => {
+    pending.delete(request);
+    events.push(`${at()} failed ${label(request)}: ${request.failure()?.errorText}`);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400) {
+      events.push(`${at()} ${response.status()} ${label(response.request())}`);
+    }
+  });
+  context.on('page', (page) => page.on('websocket', (socket) => {
+    events.push(`${at()} websocket opened ${socket.url().replace(baseUrl.replace('http', 'ws'), '')}`);
+    socket.on('socketerror', (error) => events.push(`${at()} websocket error: ${error}`));
+    socket.on('close', () => events.push(`${at()} websocket closed`));
+  }));
+  return {
+    report() {
+      const now = Date.now();
+      const waiting = [...pending].map(([request, since]) => `${label(request)} (waiting ${((now - since) / 1000).toFixed(1)}s)`);
+      return [`  unanswered: ${waiting.length ? '' : 'none'}`, ...waiting.map((w) => `    ${w}`),
+        `  trouble: ${events.length ? '' : 'none'}`, ...events.slice(-40).map((e) => `    ${e}`)].join('\n');
+    },
+  };
+}
