@@ -51,6 +51,12 @@ class FakeBroker {
           socket.send('CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0');
         } else if (command === 'SUBSCRIBE') {
           this.subscribes.push(headers);
+        } else if (command === 'DISCONNECT') {
+          // As a STOMP server does: the receipt, then the socket closes, a moment later.
+          setTimeout(() => {
+            socket.send(`RECEIPT\nreceipt-id:${headers.receipt}\n\n\0`);
+            setTimeout(() => socket.close(), 50);
+          }, 50);
         }
       }));
     });
@@ -124,5 +130,21 @@ describe('connectLive', () => {
     expect(received).toEqual([1, 2, 3]);
     expect(statuses).toContain('connecting');
     expect(statuses[statuses.length - 1]).toBe('live');
+  });
+
+  it('says nothing more once closed, so a replacing connection keeps its own status', async () => {
+    broker = new FakeBroker();
+    const statuses: string[] = [];
+    const old = connectLive({ url: broker.url, subscriptions: [{ destination: '/topic/notices', onMessage: () => {} }],
+      onStatus: (status) => statuses.push(`old:${status}`) });
+    await until(() => broker!.subscribes.length === 1);
+    // A component switching destinations: the old connection closes, a new one reports to the same place.
+    old.close();
+    live = connectLive({ url: broker.url, subscriptions: [{ destination: '/topic/risk-level', onMessage: () => {} }],
+      onStatus: (status) => statuses.push(`new:${status}`) });
+    await until(() => broker!.subscribes.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(statuses.filter((s) => s.startsWith('old:'))).toEqual(['old:connecting', 'old:live', 'old:offline']);
+    expect(statuses[statuses.length - 1]).toBe('new:live');
   });
 });

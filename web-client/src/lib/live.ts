@@ -78,6 +78,9 @@ export function stompUrl(): string {
 export function connectLive(options: LiveOptions): LiveConnection {
   const tracker = new SeqTracker();
   let connections = 0;
+  // Once closed, the connection says nothing more: its socket closes a moment later, and a component
+  // that replaced it with a new one (other destinations) must not be told "offline" by the old one.
+  let closed = false;
   let active: StompSubscription[] = [];
   const client = new Client({
     brokerURL: options.url ?? stompUrl(),
@@ -91,6 +94,9 @@ export function connectLive(options: LiveOptions): LiveConnection {
     debug: () => {},
   });
   client.onConnect = () => {
+    if (closed) {
+      return;
+    }
     connections++;
     active = options.subscriptions.map((subscription) =>
       client.subscribe(subscription.destination, (message: IMessage) => {
@@ -108,7 +114,9 @@ export function connectLive(options: LiveOptions): LiveConnection {
   };
   const lost = () => {
     active = [];
-    options.onStatus?.(client.active ? 'connecting' : 'offline');
+    if (!closed) {
+      options.onStatus?.(client.active ? 'connecting' : 'offline');
+    }
   };
   client.onWebSocketClose = lost;
   client.onStompError = lost;
@@ -123,6 +131,9 @@ export function connectLive(options: LiveOptions): LiveConnection {
       return true;
     },
     close: () => {
+      if (closed) {
+        return;
+      }
       active.forEach((subscription) => {
         try {
           subscription.unsubscribe();
@@ -132,6 +143,7 @@ export function connectLive(options: LiveOptions): LiveConnection {
       });
       void client.deactivate();
       options.onStatus?.('offline');
+      closed = true;
     },
   };
 }
