@@ -26,6 +26,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +128,17 @@ class BrowserTests {
         app.getBeanProvider(ConnectionPool.class).ifAvailable(pool -> pool.getMetrics().ifPresent(m -> state
                 .append("  database pool: acquired ").append(m.acquiredSize()).append(", idle ").append(m.idleSize())
                 .append(", waiting ").append(m.pendingAcquireSize()).append(", max ").append(m.getMaxAllocatedSize()).append('\n')));
+        try {
+            app.getBean(DatabaseClient.class)
+                    .sql("select pid, state, wait_event_type, wait_event, now() - xact_start as in_transaction, left(query, 200) as query"
+                            + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+                    .fetch().all()
+                    .doOnNext(row -> state.append("  session ").append(row).append('\n'))
+                    .then().block(Duration.ofSeconds(5));
+        }
+        catch (RuntimeException ex) {
+            state.append("  sessions not readable: ").append(ex).append('\n');
+        }
         Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> e.getKey().getName().startsWith("reactor-") || e.getKey().getName().startsWith("parallel-")
                         || e.getKey().getName().startsWith("lettuce-"))
