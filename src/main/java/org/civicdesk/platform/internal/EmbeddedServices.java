@@ -43,6 +43,10 @@ final class EmbeddedServices implements Closeable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
+                    // Stopped by the application, after its pools have closed: a JVM shutdown hook of
+                    // its own stopped it while a stopping instance was still handing its notice and
+                    // SMS work back to PostgreSQL.
+                    .setRegisterShutdownHook(false)
                     .start();
             this.postgres = pg;
             started.add(pg);
