@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code infra/local/two-instances.sh} starts two instances from the built jar against the machine's
  * PostgreSQL and Redis (a database, ports and Redis prefix of this test's own), and they behave as
  * one service: a booking made on one is seen on the other, and a slot's capacity holds when
- * citizens rush it through both. Runs under maven-failsafe after {@code package} (it needs the jar).
+ * citizens rush it through both. {@code infra/local/nginx.sh} puts nginx in front of them with the
+ * load balancer's own configuration ({@code infra/nginx/civicdesk.conf}): requests reach both, and
+ * STOMP over WebSocket passes through it. Runs under maven-failsafe after {@code package} (it needs
+ * the jar).
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class TwoInstancesScriptTests {
@@ -58,6 +65,7 @@ class TwoInstancesScriptTests {
     private static final Map<String, String> ENV = new HashMap<>();
     private static int portA;
     private static int portB;
+    private static int nginxPort;
 
     @BeforeAll
     static void startBoth() throws Exception {
@@ -75,11 +83,17 @@ class TwoInstancesScriptTests {
         ENV.put("CIVICDESK_LOCAL_ARGS", "--spring.r2dbc.pool.max-size=4 --spring.r2dbc.pool.initial-size=1");
         sql("postgres", "create database " + DB);
         script("start");
+        nginxPort = freePort();
+        ENV.put("CIVICDESK_LOCAL_NGINX_PORT", Integer.toString(nginxPort));
+        script("nginx.sh", "start");
     }
 
     @AfterAll
     static void stopBoth() throws Exception {
         try {
+            if (ENV.containsKey("CIVICDESK_LOCAL_NGINX_PORT")) {
+                script("nginx.sh", "stop");
+            }
             if (!ENV.isEmpty()) {
                 script("stop");
             }
@@ -134,6 +148,86 @@ class TwoInstancesScriptTests {
         HttpResponse<String> full = book(portB, 13, day);
         assertThat(full.statusCode()).isEqualTo(409);
         assertThat(full.body()).contains("slot-full");
+    }
+
+    @Test
+    void nginxInFrontSpreadsRequestsOverBothAndPassesStompThrough() throws Exception {
+        // Requests through nginx reach both instances (each counts what it answered).
+        double before = answered(portA) + answered(portB);
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> risk = send(nginxPort, "GET", "/api/v1/risk-level", null, null);
+            assertThat(risk.statusCode()).as(risk.body()).isEqualTo(200);
+        }
+        assertThat(answered(portA)).as("requests instance A answered").isPositive();
+        assertThat(answered(portB)).as("requests instance B answered").isPositive();
+        assertThat(answered(portA) + answered(portB) - before).isGreaterThanOrEqualTo(10);
+
+        // A STOMP subscriber connected through nginx (the WebSocket upgrade passes) gets a notice
+        // issued on either instance directly.
+        String admin = login(nginxPort);
+        String unit = send(portA, "POST", "/api/v1/units",
+                "{\"name\": \"nginx 测试科室\", \"type\": \"BUREAU_SECTION\", \"contacts\": []}", admin).body();
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder().subprotocols("v12.stomp")
+                .buildAsync(URI.create("ws://127.0.0.1:" + nginxPort + "/ws/stomp"), new Frames(frames))
+                .get(10, TimeUnit.SECONDS);
+        try {
+            assertThat(socket.getSubprotocol()).isEqualTo("v12.stomp");
+            socket.sendText("CONNECT\naccept-version:1.2\nhost:civicdesk\nheart-beat:0,0\npasscode:" + admin + "\n\n\0", true)
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
+            socket.sendText("SUBSCRIBE\nid:0\ndestination:/topic/notices\nreceipt:subscribed\n\n\0", true).get(5, TimeUnit.SECONDS);
+            assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("RECEIPT").contains("receipt-id:subscribed");
+            for (int port : new int[] { portA, portB }) {
+                String title = "经 nginx 收到 " + port;
+                HttpResponse<String> notice = send(port, "POST", "/api/v1/staff/notices", """
+                        {"title": "%s", "body": "通过负载均衡器的订阅者应收到。", "severity": "INFO",
+                         "audience": {"unitIds": [%s]}}""".formatted(title, numberField(unit, "id")), admin);
+                assertThat(notice.statusCode()).as(notice.body()).isEqualTo(201);
+                String message = frames.poll(15, TimeUnit.SECONDS);
+                assertThat(message).as("the notice issued on port " + port).startsWith("MESSAGE").contains(title);
+            }
+        }
+        finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    /** Requests to the public risk level an instance answered, from its own metrics. */
+    private static double answered(int port) throws Exception {
+        String metrics = send(port, "GET", "/actuator/prometheus", null, null).body();
+        Matcher m = Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/risk-level\"[^}]*} ([0-9.E]+)")
+                .matcher(metrics);
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
+    }
+
+    private static String numberField(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*([0-9]+)").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
+    /** Whole STOMP frames (text messages may come in parts), one per queue entry. */
+    private record Frames(BlockingQueue<String> frames, StringBuilder partial) implements WebSocket.Listener {
+
+        Frames(BlockingQueue<String> frames) {
+            this(frames, new StringBuilder());
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
     }
 
     private static HttpResponse<String> book(int port, int citizen, LocalDate day) {
@@ -220,19 +314,23 @@ class TwoInstancesScriptTests {
     }
 
     private static void script(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("infra/local/two-instances.sh").toString(), command)
+        script("two-instances.sh", command);
+    }
+
+    private static void script(String name, String command) throws Exception {
+        Path log = ROOT.resolve("target/it-two-instances-" + RUN + "-" + name + "-" + command + ".log");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("infra/local/" + name).toString(), command)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ROOT.resolve("target/it-two-instances-" + RUN + "-" + command + ".log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().putAll(ENV);
         Files.createDirectories(ROOT.resolve("target"));
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("two-instances.sh " + command + " did not finish within 120 s");
+            throw new IllegalStateException(name + " " + command + " did not finish within 120 s");
         }
-        assertThat(process.exitValue()).as("two-instances.sh " + command + ": "
-                + Files.readString(ROOT.resolve("target/it-two-instances-" + RUN + "-" + command + ".log"))).isZero();
+        assertThat(process.exitValue()).as(name + " " + command + ": " + Files.readString(log)).isZero();
     }
 
     private static Path jar() throws IOException {
