@@ -40,6 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +83,8 @@ class TwoInstancesScriptTests {
         // Quick to start on a small, shared machine; a small pool each (PostgreSQL serves everyone).
         ENV.put("CIVICDESK_LOCAL_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         ENV.put("CIVICDESK_LOCAL_ARGS", "--spring.r2dbc.pool.max-size=4 --spring.r2dbc.pool.initial-size=1");
+        // JSON logs, as the deployments in infra/ write them.
+        ENV.put("CIVICDESK_LOG_FORMAT", "ecs");
         sql("postgres", "create database " + DB);
         script("start");
         nginxPort = freePort();
@@ -191,6 +195,47 @@ class TwoInstancesScriptTests {
         finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
+    }
+
+    @Test
+    void logsAreJsonLinesNamingTheRequestAndTheInstanceWithoutCitizensPersonalData() throws Exception {
+        String requestId = "it-json-" + RUN;
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"it-json-nobody\", \"password\": \"wrong\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        // A citizen books: names, resident ID numbers and a phone go in, none may come out in a log.
+        String admin = login(portA);
+        LocalDate day = LocalDate.now(SHANGHAI).plusDays(4);
+        assertThat(send(portA, "PUT", "/api/v1/staff/quotas/MARRIAGE_REGISTRATION/" + day,
+                "{\"slots\": [{\"start\": \"09:00\", \"end\": \"09:30\", \"capacity\": 2, \"reserved\": 0}]}", admin)
+                .statusCode()).isEqualTo(200);
+        int citizen = 77;
+        HttpResponse<String> booked = book(portB, citizen, day);
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        LocalDate birth = LocalDate.of(1980, 1, 1).plusDays(citizen);
+
+        JsonMapper json = JsonMapper.builder().build();
+        Path state = Path.of(ENV.get("CIVICDESK_LOCAL_STATE"));
+        List<JsonNode> lines = new ArrayList<>();
+        for (int instance = 1; instance <= 2; instance++) {
+            String log = Files.readString(state.resolve("instance-" + instance + ".log"));
+            assertThat(log).as("instance %d's log", instance)
+                    .doesNotContain(residentId(birth, 11), residentId(birth, 12), "13700%06d".formatted(citizen), "张" + citizen);
+            for (String line : log.split("\n")) {
+                if (line.isBlank() || line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+                    continue;
+                }
+                JsonNode entry = json.readTree(line);
+                assertThat(entry.path("@timestamp").isString()).as("a JSON log line: " + line).isTrue();
+                assertThat(entry.path("service").path("node").path("name").asString()).isEqualTo("local-" + instance);
+                lines.add(entry);
+            }
+        }
+        assertThat(lines).filteredOn(entry -> requestId.equals(entry.path("requestId").asString()))
+                .as("lines written while answering request " + requestId)
+                .anySatisfy(entry -> assertThat(entry.path("message").asString()).contains("it-json-nobody"));
     }
 
     /** Requests to the public risk level an instance answered, from its own metrics. */
