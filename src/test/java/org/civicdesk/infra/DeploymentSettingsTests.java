@@ -56,7 +56,8 @@ class DeploymentSettingsTests {
                 }
             }
         }
-        Matcher names = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(Files.readString(ROOT.resolve("src/main/resources/application.yml")));
+        String yml = Files.readString(ROOT.resolve("src/main/resources/application.yml"));
+        Matcher names = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(yml);
         while (names.find()) {
             placeholders.add(names.group(1));
         }
@@ -115,7 +116,7 @@ class DeploymentSettingsTests {
             if (!properties.contains(normalised(property)) && !placeholders.contains(variable)) {
                 wrong.put(property, "no such property");
             }
-            else if (!placeholders.contains(variable) && !normalised(property).equals(variable.toLowerCase(Locale.ROOT).replace("_", ""))) {
+            else if (!placeholders.contains(variable) && !normalised(property).equals(variableNormalised(variable))) {
                 wrong.put(property, variable + " does not bind to it");
             }
         }
@@ -125,10 +126,15 @@ class DeploymentSettingsTests {
 
     private static void check(String variable, String where, Map<String, String> unknown) {
         boolean known = OUTSIDE_SPRING.contains(variable) || placeholders.contains(variable)
-                || properties.contains(variable.toLowerCase(Locale.ROOT).replace("_", ""));
+                || properties.contains(variableNormalised(variable));
         if (!known) {
             unknown.put(variable, where);
         }
+    }
+
+    /** An environment variable as relaxed binding reads it, compared like {@link #normalised}. */
+    private static String variableNormalised(String variable) {
+        return variable.toLowerCase(Locale.ROOT).replace("_", "");
     }
 
     /** A property or variable name as relaxed binding compares them: lower case, no separators. */

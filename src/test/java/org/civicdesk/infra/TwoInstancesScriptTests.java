@@ -180,7 +180,8 @@ class TwoInstancesScriptTests {
             socket.sendText("CONNECT\naccept-version:1.2\nhost:civicdesk\nheart-beat:0,0\npasscode:" + admin + "\n\n\0", true)
                     .get(5, TimeUnit.SECONDS);
             assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("CONNECTED");
-            socket.sendText("SUBSCRIBE\nid:0\ndestination:/topic/notices\nreceipt:subscribed\n\n\0", true).get(5, TimeUnit.SECONDS);
+            socket.sendText("SUBSCRIBE\nid:0\ndestination:/topic/notices\nreceipt:subscribed\n\n\0", true)
+                    .get(5, TimeUnit.SECONDS);
             assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("RECEIPT").contains("receipt-id:subscribed");
             for (int port : new int[] { portA, portB }) {
                 String title = "经 nginx 收到 " + port;
@@ -200,7 +201,8 @@ class TwoInstancesScriptTests {
     @Test
     void logsAreJsonLinesNamingTheRequestAndTheInstanceWithoutCitizensPersonalData() throws Exception {
         String requestId = "it-json-" + RUN;
-        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA + "/api/v1/auth/login"))
+        URI login = URI.create("http://127.0.0.1:" + portA + "/api/v1/auth/login");
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(login)
                 .header("Content-Type", "application/json").header("X-Request-Id", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"it-json-nobody\", \"password\": \"wrong\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -127,11 +127,13 @@ class BrowserTests {
         StringBuilder state = new StringBuilder("\nserver state at the failure:\n");
         app.getBeanProvider(ConnectionPool.class).ifAvailable(pool -> pool.getMetrics().ifPresent(m -> state
                 .append("  database pool: acquired ").append(m.acquiredSize()).append(", idle ").append(m.idleSize())
-                .append(", waiting ").append(m.pendingAcquireSize()).append(", max ").append(m.getMaxAllocatedSize()).append('\n')));
+                .append(", waiting ").append(m.pendingAcquireSize()).append(", max ").append(m.getMaxAllocatedSize())
+                .append('\n')));
         try {
             app.getBean(DatabaseClient.class)
-                    .sql("select pid, state, wait_event_type, wait_event, now() - xact_start as in_transaction, left(query, 200) as query"
-                            + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+                    .sql("select pid, state, wait_event_type, wait_event, now() - xact_start as in_transaction,"
+                            + " left(query, 200) as query from pg_stat_activity"
+                            + " where datname = current_database() and pid <> pg_backend_pid()")
                     .fetch().all()
                     .doOnNext(row -> state.append("  session ").append(row).append('\n'))
                     .then().block(Duration.ofSeconds(5));

@@ -35,6 +35,14 @@ class BookingFlow {
 
     private static final int CODE_TRIES = 4;
 
+    /**
+     * How many times a retry looks for the first request under its key: 50 ms apart at first, then
+     * up to 250 ms apart ({@link #replayPause}), about 10 s in all. A first request is written
+     * within that even in a rush on a busy machine (3 s was not always enough there); after it the
+     * retry gets 409 {@code booking-in-progress} and asks again.
+     */
+    static final int REPLAY_LOOKS = 50;
+
     private final ServiceCatalog catalog;
     private final Quotas quotas;
     private final Seats seats;
@@ -70,7 +78,8 @@ class BookingFlow {
     /** Books a seat (confirmed at once) or holds one (a few minutes, people optional). */
     Mono<BookingResult> book(String owner, BookingCommand command, @Nullable String idempotencyKey, boolean hold) {
         // A crowd on a slot that is already full is answered before its people are checked.
-        return refuseIfKnownFull(owner, command, idempotencyKey).then(Mono.zip(catalog.get(command.service()), quotas.policy(command.service()))).flatMap(found -> {
+        Mono<Void> full = refuseIfKnownFull(owner, command, idempotencyKey);
+        return full.then(Mono.zip(catalog.get(command.service()), quotas.policy(command.service()))).flatMap(found -> {
             ServiceCatalog.Definition definition = found.getT1();
             BookingRules.Checked checked = rules.check(definition.kind(), found.getT2(), command.date(), command.parties(),
                     command.applicant(), command.deceased(), command.companions(), command.declaration(), !hold);
@@ -169,14 +178,7 @@ class BookingFlow {
                 .flatMap(row -> answer(a, row));
     }
 
-    /**
-     * How long a retry waits for the first request under its key: looks 50 ms apart at first, then
-     * up to 250 ms apart, about 10 s in all. A first request is written within that even in a rush
-     * on a busy machine (3 s was not always enough there); after it the retry gets 409
-     * {@code booking-in-progress} and asks again.
-     */
-    static final int REPLAY_LOOKS = 50;
-
+    /** The pause before a retry's next look for the first request under its key. */
     static Duration replayPause(long look) {
         return Duration.ofMillis(Math.min(250, 50 * (1 + look / 5)));
     }

@@ -103,7 +103,6 @@ final class BookingRequests {
         return key;
     }
 
-    /** Citizens book for themselves online; held-back seats are for the phone line and the counter. */
     /** A citizen's own booking or hold: on the web unless it says WECHAT, no other channel. */
     static BookingCommand online(BookingRequest request) {
         BookingCommand command = request.command(Channel.WEB);
@@ -111,6 +110,7 @@ final class BookingRequests {
         return command;
     }
 
+    /** Citizens book for themselves online; held-back seats are for the phone line and the counter. */
     private static void onlineOnly(BookingCommand command) {
         if (command.channel() != Channel.WEB && command.channel() != Channel.WECHAT) {
             throw new InvalidInput("channel-not-allowed", "channel", "网上预约的渠道只能是 WEB 或 WECHAT。",
